@@ -1,0 +1,5 @@
+"""Entry point for ``python -m npt_gloss``."""
+
+from npt_gloss.cli import main
+
+main()

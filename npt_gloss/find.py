@@ -1,0 +1,165 @@
+"""Find: every paragraph that mentions a concept, whatever the query's language or wording.
+
+The query is resolved to concepts by the lookup matcher; the answer is read off the
+precomputed occurrence index (so it agrees with the paragraphs ``lookup`` reports). A query
+that is no glossary term is searched literally in the folded text instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from npt_gloss.index import Index
+from npt_gloss.match import GOOD_ENOUGH, lookup, prepare_query
+from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
+
+RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
+FUZZY_ACCEPT = 80.0
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    form: str
+    concept: str  # concept id, or "" for a literal match
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: str
+    paragraph: int
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class FindResult:
+    query: str
+    concepts: tuple[str, ...]
+    forms: tuple[str, ...]
+    hits: tuple[Hit, ...]
+    literal: bool = False
+    suggestions: tuple[str, ...] = field(default=())
+
+
+def resolve(index: Index, query: str) -> list[int]:
+    """Concept indices a query stands for: every table match, else one good fuzzy match."""
+    matches = lookup(index, query, limit=20)
+    table = [m.concept for m in matches if m.how in RESOLVED]
+    if table:
+        return list(dict.fromkeys(table))
+    if matches and matches[0].how == "fuzzy" and matches[0].score >= FUZZY_ACCEPT:
+        return [matches[0].concept]
+    return []
+
+
+def find(
+    index: Index,
+    queries: Sequence[str],
+    *,
+    mode: str = "any",
+    exact: bool = False,
+    doc: str | None = None,
+) -> FindResult:
+    """Paragraphs for one or more queries: ``mode`` "any" (union) or "all" (intersection)."""
+    per_query = [_find_one(index, q, exact=exact, doc=doc) for q in queries]
+    if len(per_query) == 1:
+        return per_query[0]
+    return _combine(per_query, mode)
+
+
+def _find_one(index: Index, query: str, *, exact: bool, doc: str | None) -> FindResult:
+    query = prepare_query(query)
+    concepts = [] if exact else resolve(index, query)
+    if not concepts and exact:
+        concepts = _concepts_with_form(index, query)
+        if concepts:
+            return _concept_hits(index, query, concepts, doc, only_form=query)
+    if concepts:
+        return _concept_hits(index, query, concepts, doc)
+    if has_cjk(query) or exact:
+        return _literal_hits(index, query, doc)
+    return FindResult(query, (), (), ())
+
+
+def _concepts_with_form(index: Index, query: str) -> list[int]:
+    key = term_key(query, index.t2s)
+    return list(dict.fromkeys(index.forms[f][0] for f in index.keys.get(key, ())))
+
+
+def _concept_hits(
+    index: Index, query: str, concepts: list[int], doc: str | None, only_form: str | None = None
+) -> FindResult:
+    wanted = fold(only_form, index.t2s) if only_form else None
+    by_paragraph: dict[tuple[int, int], list[Span]] = {}
+    for c_index in concepts:
+        concept_id = index.concepts[c_index][0]
+        for occ in index.concept_occurrences(c_index):
+            if doc is not None and index.doc_id(occ.doc) != doc:
+                continue
+            if wanted is not None and fold(occ.form, index.t2s).strip("《》") != wanted:
+                continue
+            span = Span(occ.start, occ.end, occ.form, concept_id)
+            by_paragraph.setdefault((occ.doc, occ.paragraph), []).append(span)
+    forms: list[str] = []
+    for c_index in concepts:
+        concept = index.concept(c_index)
+        for form in (concept.zh, *concept.zh_variants, concept.en, *concept.en_variants, *concept.abbr):
+            if form not in forms and (wanted is None or fold(form, index.t2s) == wanted):
+                forms.append(form)
+    hits = tuple(
+        Hit(index.doc_id(d), p, tuple(sorted(spans, key=lambda s: s.start)))
+        for (d, p), spans in sorted(by_paragraph.items())
+    )
+    ids = tuple(index.concepts[c][0] for c in concepts)
+    return FindResult(query, ids, tuple(forms), hits)
+
+
+def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
+    needle = fold(query, index.t2s).strip()
+    hits = []
+    if needle:
+        for d_index, data in enumerate(index.documents):
+            doc_id = data["meta"]["id"]
+            if doc is not None and doc_id != doc:
+                continue
+            for number, text, _items in data["paragraphs"]:
+                spans = _literal_spans(text, needle, index.t2s)
+                if spans:
+                    hits.append(Hit(doc_id, number, spans))
+    return FindResult(query, (), (query,), tuple(hits), literal=True)
+
+
+def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, ...]:
+    folded, offsets = fold_with_offsets(text, t2s)
+    spans = []
+    start = folded.find(needle)
+    while start != -1:
+        s, e = offsets[start], offsets[start + len(needle)]
+        spans.append(Span(s, e, text[s:e], ""))
+        start = folded.find(needle, start + len(needle))
+    return tuple(spans)
+
+
+def _combine(results: list[FindResult], mode: str) -> FindResult:
+    keyed = [{(h.doc, h.paragraph): h for h in r.hits} for r in results]
+    if mode == "all":
+        places = set.intersection(*(set(k) for k in keyed))
+    else:
+        places = set().union(*(set(k) for k in keyed))
+    hits = []
+    for place in sorted(places):
+        spans = [s for k in keyed if place in k for s in k[place].spans]
+        hits.append(Hit(place[0], place[1], tuple(sorted(spans, key=lambda s: s.start))))
+    return FindResult(
+        " | ".join(r.query for r in results),
+        tuple(dict.fromkeys(c for r in results for c in r.concepts)),
+        tuple(dict.fromkeys(f for r in results for f in r.forms)),
+        tuple(hits),
+        literal=all(r.literal for r in results),
+    )
+
+
+def good_enough(score: float) -> bool:
+    return score >= GOOD_ENOUGH

@@ -1,0 +1,253 @@
+"""Read, validate and lint the glossary (``glossary.toml``, format in the contract).
+
+:func:`load_glossary` returns the concepts or raises one :class:`DataError` naming the file and
+line of the first schema error; :func:`check_glossary` lists every problem it can find, for
+``npt-gloss glossary check``. Both share :func:`schema_problems`, so the loader and the linter
+can never disagree about what is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from npt_gloss.errors import DataError
+from npt_gloss.models import Concept
+from npt_gloss.textio import read_text
+
+DOMAINS: dict[str, str] = {
+    "npt": "the NPT, its articles and its review process",
+    "un-machinery": "UN bodies, disarmament machinery and procedure",
+    "institutions": "international organizations and their organs",
+    "security": "international security and international law",
+    "disarmament": "disarmament concepts and approaches",
+    "treaties": "treaties, agreements and their legal steps",
+    "nwfz": "nuclear-weapon-free zones",
+    "safeguards": "IAEA safeguards and verification",
+    "export-control": "export controls and supplier regimes",
+    "strategy": "deterrence, doctrine and strategic stability",
+    "weapons": "weapons and delivery systems",
+    "fuel-cycle": "fissile material and the nuclear fuel cycle",
+    "peaceful-uses": "peaceful uses, nuclear safety and security",
+    "risk-reduction": "risk reduction and confidence-building",
+    "chem-bio": "chemical and biological weapons",
+    "space": "outer space security",
+}
+
+STRING_FIELDS = ("id", "en", "zh", "pinyin", "domain", "definition", "note", "source")
+LIST_FIELDS = (
+    "en_variants",
+    "zh_variants",
+    "abbr",
+    "en_deprecated",
+    "zh_deprecated",
+    "see",
+)
+REQUIRED = ("id", "en", "zh")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TERM_HEADER = re.compile(r"^\s*\[\[\s*term\s*\]\]", re.MULTILINE)
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the linter; ``level`` is ``error``, ``warning`` or ``info``."""
+
+    level: str
+    line: int
+    message: str
+    concept: str = ""
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """Parse TOML, turning a syntax error into a DataError with line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        column = int(match.group(2)) if match else None
+        message = _TOML_POSITION.sub("", message).strip()
+        raise DataError(
+            f"TOML syntax error: {message}", path, line, column, "fix the TOML syntax"
+        ) from None
+
+
+def term_lines(text: str) -> list[int]:
+    """Line numbers of the ``[[term]]`` headers, in order (tomllib reports none)."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _TERM_HEADER.finditer(text)]
+
+
+def _key_line(text_lines: list[str], start: int, key: str) -> int:
+    """The line of ``key = …`` inside the term that starts at ``start`` (1-based)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for offset, line in enumerate(text_lines[start - 1 :]):
+        if offset and _TERM_HEADER.match(line):
+            break
+        if pattern.match(line):
+            return start + offset
+    return start
+
+
+def schema_problems(raw: dict[str, Any], text: str) -> list[Problem]:
+    """Every schema error of a parsed glossary, each with the line it is on."""
+    terms = raw.get("term")
+    if not isinstance(terms, list) or not terms:
+        return [Problem("error", 1, "no [[term]] tables found; each concept is one [[term]]")]
+    headers = term_lines(text)
+    text_lines = text.splitlines()
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, term in enumerate(terms):
+        start = headers[index] if index < len(headers) else 1
+        problems.extend(_term_problems(term, start, text_lines, seen))
+    return problems
+
+
+def _term_problems(
+    term: Any, start: int, text_lines: list[str], seen: dict[str, int]
+) -> list[Problem]:
+    if not isinstance(term, dict):
+        return [Problem("error", start, "a [[term]] must be a table")]
+    found: list[Problem] = []
+    term_id = term.get("id") if isinstance(term.get("id"), str) else ""
+
+    def error(key: str, message: str) -> None:
+        found.append(Problem("error", _key_line(text_lines, start, key), message, term_id))
+
+    for key in REQUIRED:
+        if key not in term:
+            found.append(Problem("error", start, f"missing required key '{key}'", term_id))
+    for key in STRING_FIELDS:
+        if key in term and not isinstance(term[key], str):
+            error(key, f"'{key}' must be a string, not {_type_name(term[key])}")
+        elif key in REQUIRED and key in term and not term[key].strip():
+            error(key, f"'{key}' is empty")
+    for key in LIST_FIELDS:
+        value = term.get(key, [])
+        if not isinstance(value, list):
+            error(key, f"'{key}' must be a list of strings, not {_type_name(value)}")
+        elif not all(isinstance(item, str) and item.strip() for item in value):
+            error(key, f"'{key}' must hold only non-empty strings")
+    if term_id and not ID_PATTERN.fullmatch(term_id):
+        error("id", f"id '{term_id}' must be lower-case ASCII letters, digits and hyphens")
+    if term_id and term_id in seen:
+        error("id", f"duplicate id '{term_id}' (first at line {seen[term_id]})")
+    elif term_id:
+        seen[term_id] = start
+    return found
+
+
+def _type_name(value: Any) -> str:
+    return {list: "a list", dict: "a table", str: "a string", bool: "a boolean"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def concepts_from_raw(raw: dict[str, Any], text: str) -> tuple[Concept, ...]:
+    """Build concepts from an already validated parse."""
+    headers = term_lines(text)
+    concepts = []
+    for index, term in enumerate(raw["term"]):
+        fields = {key: term[key].strip() for key in STRING_FIELDS if key in term}
+        lists = {key: tuple(item.strip() for item in term.get(key, [])) for key in LIST_FIELDS}
+        concepts.append(Concept(**fields, **lists, line=headers[index] if index < len(headers) else 0))
+    return tuple(concepts)
+
+
+def parse_glossary(text: str, path: Path | str) -> tuple[Concept, ...]:
+    """Parse and validate glossary text; the first schema error is raised as DataError."""
+    raw = parse_toml(text, path)
+    errors = [p for p in schema_problems(raw, text) if p.level == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more; run 'npt-gloss glossary check')" if len(errors) > 1 else ""
+        raise DataError(first.message + more, path, first.line)
+    return concepts_from_raw(raw, text)
+
+
+def load_glossary(path: Path | str) -> tuple[Concept, ...]:
+    return parse_glossary(read_text(path), path)
+
+
+def concept_forms(concept: Concept) -> Iterable[tuple[str, str]]:
+    """(kind, form) for every form a concept can be found by, preferred first."""
+    yield "en", concept.en
+    yield "zh", concept.zh
+    for form in concept.en_variants:
+        yield "en_variant", form
+    for form in concept.zh_variants:
+        yield "zh_variant", form
+    for form in concept.abbr:
+        yield "abbr", form
+
+
+def check_glossary(
+    text: str,
+    path: Path | str,
+    key: Callable[[str], str],
+    occurring: set[str] | None = None,
+) -> list[Problem]:
+    """Every problem in a glossary: schema errors, then clashes and gaps.
+
+    ``key`` is the lookup normalisation (so "a form claimed by two concepts" means two forms
+    that a user could not tell apart); ``occurring``, when given, is the ids of the concepts
+    found in some document, for the info-level "never occurs" finding.
+    """
+    raw = parse_toml(text, path)
+    problems = schema_problems(raw, text)
+    if any(p.level == "error" for p in problems):
+        return problems
+    concepts = concepts_from_raw(raw, text)
+    ids = {c.id for c in concepts}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for concept in concepts:
+        for _, form in concept_forms(concept):
+            owners[key(form)].add(concept.id)
+        problems.extend(_concept_warnings(concept, ids))
+    line_of = {c.id: c.line for c in concepts}
+    for form_key, claimed in sorted(owners.items()):
+        if len(claimed) > 1:
+            first = min(claimed, key=line_of.__getitem__)
+            problems.append(
+                Problem(
+                    "warning",
+                    line_of[first],
+                    f"form '{form_key}' is claimed by {', '.join(sorted(claimed))}",
+                    first,
+                )
+            )
+    if occurring is not None:
+        problems.extend(
+            Problem("info", c.line, "no form occurs in any document", c.id)
+            for c in concepts
+            if c.id not in occurring
+        )
+    return sorted(problems, key=lambda p: (p.line, p.level))
+
+
+def _concept_warnings(concept: Concept, ids: set[str]) -> list[Problem]:
+    found = []
+    if concept.domain and concept.domain not in DOMAINS:
+        found.append(
+            Problem(
+                "warning",
+                concept.line,
+                f"unknown domain '{concept.domain}' (known: {', '.join(DOMAINS)})",
+                concept.id,
+            )
+        )
+    for other in concept.see:
+        if other not in ids:
+            found.append(Problem("warning", concept.line, f"'see' names unknown id '{other}'", concept.id))
+    if not concept.definition:
+        found.append(Problem("info", concept.line, "no definition", concept.id))
+    if not concept.pinyin:
+        found.append(Problem("info", concept.line, "no pinyin (derivable: it is derived when the index is built)", concept.id))
+    return found

@@ -1,0 +1,91 @@
+"""Plain records shared by every module: documents, paragraphs, glossary concepts.
+
+Frozen dataclasses over plain data; parsing and validation live in ``corpus`` and
+``glossary``, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph.
+
+    ``text`` is the whole paragraph as one string: the lead text, then each dash item on a
+    line of its own as ``"\\n– item"``. ``items`` repeats the items without their dash, so a
+    reader can use either; offsets reported by ``find`` index ``text``.
+    """
+
+    number: int
+    text: str
+    items: tuple[str, ...] = ()
+    line: int = 0  # line in the document file where the paragraph starts (for messages)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A name given in Chinese and English (either may be empty when unknown)."""
+
+    zh: str = ""
+    en: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a citation needs to know about a document, from its front matter."""
+
+    id: str
+    lang: str = "zh"
+    symbol: str = ""
+    title: Bilingual = Bilingual()
+    title_en_official: bool = False
+    author: Bilingual = Bilingual()
+    doc_type: Bilingual = Bilingual()  # e.g. 工作文件 / working paper
+    conference: Bilingual = Bilingual()  # the meeting the document was submitted to
+    conference_name: Bilingual = Bilingual()  # its formal name, e.g. "2020 Review Conference …"
+    place: Bilingual = Bilingual()
+    date_start: str = ""  # ISO dates of the meeting, "" when unknown
+    date_end: str = ""
+    year: int | None = None
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document: its metadata, its numbered paragraphs, and where it was read from."""
+
+    meta: DocumentMeta
+    paragraphs: tuple[Paragraph, ...]
+    path: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One glossary concept: its preferred terms in both languages and everything else known."""
+
+    id: str
+    en: str
+    zh: str
+    en_variants: tuple[str, ...] = ()
+    zh_variants: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    en_deprecated: tuple[str, ...] = ()
+    zh_deprecated: tuple[str, ...] = ()
+    pinyin: str = ""
+    domain: str = ""
+    definition: str = ""
+    note: str = ""
+    source: str = ""
+    see: tuple[str, ...] = ()
+    line: int = 0  # line of its [[term]] header in the glossary file

@@ -1,0 +1,129 @@
+"""The one renderer: rich on a terminal, plain text in a pipe, JSON on request.
+
+Views are built as lines of (text, style) segments by pure functions; :class:`Output` then
+writes them either plainly or through rich (imported only when stdout is a terminal). Data
+is never parsed as rich markup, and control characters and bidi overrides from data or
+queries are shown escaped, never sent raw to the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+Segment = tuple[str, str]  # (text, style name)
+Line = list[Segment]
+
+STYLES = {
+    "title": "bold",
+    "num": "bold cyan",
+    "zh": "bold",
+    "en": "bold green",
+    "hl": "bold reverse",
+    "dim": "dim",
+    "how": "magenta",
+    "warn": "yellow",
+    "": "",
+}
+
+# C0/C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate controls.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def safe(text: str) -> str:
+    """Text with every terminal-unsafe character shown as an escape (``\\x1b``, ``\\u202e``)."""
+    return _UNSAFE.sub(lambda m: _escape(m.group(0)), text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def to_json(data: Any) -> str:
+    """One JSON document; bidi controls escaped too (json.dumps keeps them raw)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0085\u2028\u2029]",
+                  lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+@dataclass
+class Output:
+    """Where and how to write: ``mode`` is "rich", "plain" or "json"."""
+
+    mode: str
+    stream: TextIO
+
+    @classmethod
+    def choose(cls, want_json: bool, stream: TextIO | None = None) -> Output:
+        stream = stream or sys.stdout
+        if want_json:
+            return cls("json", stream)
+        is_tty = hasattr(stream, "isatty") and stream.isatty()
+        if is_tty and os.environ.get("TERM") != "dumb":
+            return cls("rich", stream)
+        return cls("plain", stream)
+
+    def json(self, data: Any) -> None:
+        self.stream.write(to_json(data) + "\n")
+
+    def lines(self, lines: Iterable[Line]) -> None:
+        if self.mode == "rich":
+            self._rich(lines)
+            return
+        for line in lines:
+            self.stream.write("".join(safe(text) for text, _ in line) + "\n")
+
+    def _rich(self, lines: Iterable[Line]) -> None:
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(
+            file=self.stream,
+            no_color=bool(os.environ.get("NO_COLOR")),
+            highlight=False,
+            emoji=False,
+            markup=False,
+            soft_wrap=False,
+        )
+        for line in lines:
+            text = Text()
+            indent = _hanging_indent(line)
+            for chunk, style in line:
+                text.append(safe(chunk), style=STYLES.get(style, ""))
+            if indent:
+                console.print(_hang(text, indent, console.width))
+            else:
+                console.print(text)
+
+
+def _hanging_indent(line: Line) -> int:
+    """Lines that start with a paragraph number wrap under the text, not under the number."""
+    if line and line[0][1] == "num":
+        return len(line[0][0])
+    return 0
+
+
+def _hang(text: Any, indent: int, width: int) -> Any:
+    from rich.text import Text
+
+    body = text[indent:]
+    lines = body.wrap(_console_for_width(width), max(width - indent, 10))
+    out = Text()
+    for number, wrapped in enumerate(lines):
+        out.append(text[:indent] if number == 0 else " " * indent)
+        out.append(wrapped)
+        if number < len(lines) - 1:
+            out.append("\n")
+    return out
+
+
+def _console_for_width(width: int) -> Any:
+    from rich.console import Console
+
+    return Console(width=width, markup=False, highlight=False)

@@ -1,0 +1,236 @@
+"""What each command shows: pure functions from results to JSON data or styled lines.
+
+Every function here returns either plain data for ``--json`` (shapes fixed by the contract)
+or a list of :data:`npt_gloss.render.Line` for the terminal and pipes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from npt_gloss.find import FindResult, Hit
+from npt_gloss.index import Index, meta_to_dict
+from npt_gloss.match import Match
+from npt_gloss.models import Concept, Document, Paragraph
+from npt_gloss.render import Line
+
+# ---------------------------------------------------------------- show
+
+
+def show_json(doc: Document, paragraphs: Sequence[Paragraph]) -> dict[str, Any]:
+    meta = meta_to_dict(doc.meta)
+    meta.pop("extra", None)
+    return {
+        "document": meta,
+        "paragraphs": [
+            {"number": p.number, "text": p.text, "items": list(p.items)} for p in paragraphs
+        ],
+    }
+
+
+def show_lines(
+    doc: Document, paragraphs: Sequence[Paragraph], gloss: dict[int, list[tuple[int, int, str]]] | None = None
+) -> list[Line]:
+    """Header, then each paragraph with its number in the margin and its items indented.
+
+    ``gloss`` maps a paragraph number to (start, end, English term) marks to show inline.
+    """
+    meta = doc.meta
+    title = meta.title.zh or meta.id
+    header: Line = [(title, "title")]
+    if meta.title.en:
+        flag = "" if meta.title_en_official else " (unofficial translation)"
+        header.append((f" — {meta.title.en}{flag}", "dim"))
+    lines: list[Line] = [header, [(_byline(doc), "dim")], []]
+    width = len(str(len(doc.paragraphs)))
+    for paragraph in paragraphs:
+        marks = (gloss or {}).get(paragraph.number, [])
+        lines.extend(_paragraph_lines(paragraph, width, marks))
+        lines.append([])
+    return lines[:-1] if lines and lines[-1] == [] else lines
+
+
+def _byline(doc: Document) -> str:
+    meta = doc.meta
+    parts = [p for p in (meta.author.zh, meta.doc_type.zh, meta.symbol or None, meta.id) if p]
+    return " · ".join(parts)
+
+
+def _paragraph_lines(paragraph: Paragraph, width: int, marks: list[tuple[int, int, str]]) -> list[Line]:
+    lead_end = paragraph.text.find("\n")
+    lead_end = len(paragraph.text) if lead_end == -1 else lead_end
+    out: list[Line] = [[(f"{paragraph.number:>{width}}. ", "num"), *_marked(paragraph.text, 0, lead_end, marks)]]
+    position = lead_end
+    while position < len(paragraph.text):
+        start = position + 1
+        end = paragraph.text.find("\n", start)
+        end = len(paragraph.text) if end == -1 else end
+        out.append([(" " * (width + 2), "num"), *_marked(paragraph.text, start, end, marks)])
+        position = end
+    return out
+
+
+def _marked(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> Line:
+    """Text[start:end] with each mark highlighted and, when it has a gloss, followed by it."""
+    segments: Line = []
+    cursor = start
+    for m_start, m_end, gloss in sorted(marks):
+        if m_start < cursor or m_end > end or m_start < start:
+            continue
+        segments.append((text[cursor:m_start], ""))
+        segments.append((text[m_start:m_end], "hl"))
+        if gloss:
+            segments.append((f"[{gloss}]", "en"))
+        cursor = m_end
+    segments.append((text[cursor:end], ""))
+    return [s for s in segments if s[0]]
+
+
+# ---------------------------------------------------------------- lookup
+
+
+def concept_json(index: Index, match: Match) -> dict[str, Any]:
+    concept = index.concept(match.concept)
+    return {
+        "id": concept.id,
+        "score": match.score,
+        "match": match.how,
+        "matched_form": match.form,
+        "en": concept.en,
+        "zh": concept.zh,
+        "pinyin": concept.pinyin,
+        "en_variants": list(concept.en_variants),
+        "zh_variants": list(concept.zh_variants),
+        "abbr": list(concept.abbr),
+        "en_deprecated": list(concept.en_deprecated),
+        "zh_deprecated": list(concept.zh_deprecated),
+        "definition": concept.definition,
+        "note": concept.note,
+        "domain": concept.domain,
+        "source": concept.source,
+        "see": list(concept.see),
+        "paragraphs": index.paragraphs_by_doc(match.concept),
+    }
+
+
+def lookup_json(index: Index, query: str, matches: Sequence[Match]) -> dict[str, Any]:
+    return {"query": query, "results": [concept_json(index, m) for m in matches]}
+
+
+def lookup_lines(index: Index, matches: Sequence[Match]) -> list[Line]:
+    lines: list[Line] = []
+    for rank, match in enumerate(matches):
+        if rank:
+            lines.append([])
+        lines.extend(_concept_lines(index, index.concept(match.concept), match))
+    return lines
+
+
+def _concept_lines(index: Index, concept: Concept, match: Match) -> list[Line]:
+    how = f"  [{match.how} {match.score:g}" + (
+        f": {match.form}]" if match.how not in ("exact",) else "]"
+    )
+    lines: list[Line] = [
+        [(concept.en, "en"), ("  ", ""), (concept.zh, "zh"), (f"  {concept.pinyin}", "dim"), (how, "how")]
+    ]
+    fields = [
+        ("variants", "; ".join((*concept.en_variants, *concept.zh_variants))),
+        ("abbr", ", ".join(concept.abbr)),
+        ("avoid", "; ".join((*concept.en_deprecated, *concept.zh_deprecated))),
+        ("domain", concept.domain),
+        ("definition", concept.definition),
+        ("note", concept.note),
+        ("source", concept.source),
+        ("see", ", ".join(concept.see)),
+        ("in paper", _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.documents))),
+    ]
+    for label, value in fields:
+        if value:
+            lines.append([(f"  {label + ':':<12}", "dim"), (value, "")])
+    return lines
+
+
+def _paragraph_summary(by_doc: dict[str, list[int]], doc_count: int) -> str:
+    if not by_doc:
+        return ""
+    parts = []
+    for doc, paras in by_doc.items():
+        label = "para. " if len(paras) == 1 else "paras. "
+        numbers = ", ".join(str(p) for p in paras)
+        parts.append(f"{label}{numbers}" if doc_count == 1 else f"{doc}: {label}{numbers}")
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------- find
+
+
+def find_json(result: FindResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "concepts": list(result.concepts),
+        "forms": list(result.forms),
+        "literal": result.literal,
+        "hits": [
+            {
+                "doc": hit.doc,
+                "paragraph": hit.paragraph,
+                "spans": [
+                    {"start": s.start, "end": s.end, "form": s.form, "concept": s.concept}
+                    for s in hit.spans
+                ],
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+def find_lines(
+    index: Index, result: FindResult, *, context: int = 30, full: bool = False
+) -> list[Line]:
+    searched = ", ".join(result.concepts) if result.concepts else "literal text"
+    lines: list[Line] = [
+        [("searched: ", "dim"), (searched, "how"), ("  forms: ", "dim"), (" · ".join(result.forms), "")]
+    ]
+    texts = _paragraph_texts(index)
+    many_docs = len(index.documents) > 1
+    for hit in result.hits:
+        text = texts[(hit.doc, hit.paragraph)]
+        label = f"{hit.doc} ¶{hit.paragraph}" if many_docs else f"¶{hit.paragraph}"
+        if full:
+            marks = [(s.start, s.end, "") for s in hit.spans]
+            lines.append([(f"{label:>5} ", "num"), *_marked(text, 0, len(text), marks)])
+            continue
+        for span in hit.spans:
+            lines.append([(f"{label:>5} ", "num"), *_kwic(text, span.start, span.end, context)])
+    count = len(result.hits)
+    mentions = sum(len(h.spans) for h in result.hits)
+    lines.append([(f"{mentions} mention(s) in {count} paragraph(s)", "dim")])
+    return lines
+
+
+def _paragraph_texts(index: Index) -> dict[tuple[str, int], str]:
+    return {
+        (data["meta"]["id"], number): text
+        for data in index.documents
+        for number, text, _items in data["paragraphs"]
+    }
+
+
+def _kwic(text: str, start: int, end: int, context: int) -> Line:
+    """Keyword in context: the match highlighted with ``context`` characters each side."""
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    before = text[left:start].replace("\n", " ")
+    after = text[end:right].replace("\n", " ")
+    return [
+        ("…" if left else "", "dim"),
+        (before, ""),
+        (text[start:end], "hl"),
+        (after, ""),
+        ("…" if right < len(text) else "", "dim"),
+    ]
+
+
+def hit_refs(hits: Sequence[Hit], doc: str) -> list[int]:
+    return sorted({h.paragraph for h in hits if h.doc == doc})
