@@ -105,12 +105,9 @@ class _FrontMatter:
     def key_line(self, dotted: str) -> int:
         """Best-effort file line of ``dotted`` (``title.zh``), else of its table, else the fence."""
         parts = [rf'"?{re.escape(part)}"?' for part in dotted.split(".")]
-        # Most specific first: "title.zh =", then "title." or "title =", then "[title]".
-        patterns = [r"\s*\.\s*".join(parts) + r"\s*="]
-        patterns += [
-            r"\s*\.\s*".join(parts[:n]) + r"\s*[.=]"
-            for n in range(len(parts) - 1, 0, -1)
-        ]
+        # Most specific first: "title.zh =", then "title.…" or "title =", then "[title]".
+        joined = [r"\s*\.\s*".join(parts[:n]) for n in range(len(parts), 0, -1)]
+        patterns = [joined[0] + r"\s*=", *(prefix + r"\s*[.=]" for prefix in joined)]
         patterns.append(rf"\[\s*{parts[0]}\s*\]")
         for pattern in patterns:
             for offset, line in enumerate(self.lines):
@@ -325,7 +322,7 @@ def _parse_body(lines: list[str], first: int, path: str) -> tuple[Paragraph, ...
         raise DataError(
             "the document has no numbered paragraphs",
             path=path,
-            line=len(lines) or 1,
+            line=max(first, 1),  # the closing +++
             hint="paragraphs start with their number, e.g. '1. '",
         )
     return tuple(paragraphs)

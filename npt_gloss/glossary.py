@@ -50,7 +50,7 @@ LIST_FIELDS = (
 )
 REQUIRED = ("id", "en", "zh")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TERM_HEADER = re.compile(r"^\s*\[\[\s*term\s*\]\]", re.MULTILINE)
+_TERM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -207,9 +207,11 @@ def check_glossary(
     concepts = concepts_from_raw(raw, text)
     ids = {c.id for c in concepts}
     owners: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}
     for concept in concepts:
         for _, form in concept_forms(concept):
             owners[key(form)].add(concept.id)
+            shown.setdefault(key(form), form)
         problems.extend(_concept_warnings(concept, ids))
     line_of = {c.id: c.line for c in concepts}
     for form_key, claimed in sorted(owners.items()):
@@ -219,7 +221,7 @@ def check_glossary(
                 Problem(
                     "warning",
                     line_of[first],
-                    f"form '{form_key}' is claimed by {', '.join(sorted(claimed))}",
+                    f"form '{shown[form_key]}' is claimed by {', '.join(sorted(claimed))}",
                     first,
                 )
             )

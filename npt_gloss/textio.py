@@ -142,7 +142,8 @@ def _looks_like_utf16(data: bytes) -> bool:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return False
-    return not any(char in _BAD_CONTROLS for char in text)
+    # A text file has line ends; a binary file that happens to decode has control characters.
+    return "\n" in text and not any(char in _BAD_CONTROLS for char in text)
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -1,0 +1,63 @@
+"""Shared fixtures: an isolated cache folder, the shipped index, a small hand-made index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from npt_gloss import paths
+from npt_gloss.index import Index, build_index, open_index
+from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the user's cache or data settings, and never write to them."""
+    monkeypatch.setenv("NPT_GLOSS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("NPT_GLOSS_GLOSSARY", raising=False)
+    monkeypatch.delenv("NPT_GLOSS_TEXT", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(scope="session")
+def shipped_index() -> Index:
+    return open_index(paths.shipped("glossary.toml"), paths.shipped("text"), None)
+
+
+def concept(cid: str, en: str, zh: str, **fields: object) -> Concept:
+    tuples = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+    return Concept(id=cid, en=en, zh=zh, **tuples)  # type: ignore[arg-type]
+
+
+MINI_CONCEPTS = (
+    concept("nws", "nuclear-weapon States", "核武器国家", zh_variants=["核国家", "拥有核武器的国家"],
+            abbr=["NWS"], en_variants=["nuclear States"]),
+    concept("nnws", "non-nuclear-weapon States", "无核武器国家", abbr=["NNWS"]),
+    concept("stability", "strategic stability", "战略稳定性", zh_variants=["战略稳定"]),
+    concept("missile-defence", "missile defence", "导弹防御", en_variants=["anti-missile defence"]),
+    concept("gcd", "general and complete disarmament", "全面彻底裁军"),
+    concept("npt", "Treaty on the Non-Proliferation of Nuclear Weapons", "不扩散核武器条约",
+            abbr=["NPT", "不扩散条约"]),
+    concept("org", "organization", "组织"),
+    concept("wmd", "weapons of mass destruction", "大规模毁灭性武器", zh_deprecated=["大规模杀伤性武器"]),
+)
+
+MINI_DOCUMENT = Document(
+    DocumentMeta(id="mini", title=__import__("npt_gloss.models").models.Bilingual(zh="测试", en="Test")),
+    (
+        Paragraph(1, "无核武器国家同核武器国家一样，而非核国家的反对者。"),
+        Paragraph(2, "核国家负有责任；拥有核武器\u7684国家也是。"),
+        Paragraph(3, "总体而言：\n– 战略稳定性是前提；\n– 导弹防御因素。", ("战略稳定性是前提；", "导弹防御因素。")),
+        Paragraph(4, "《不扩散核武器条约》和全面彻底裁军。NPT review."),
+    ),
+    "mini.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def mini_index() -> Index:
+    return build_index(MINI_CONCEPTS, (MINI_DOCUMENT,))

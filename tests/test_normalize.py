@@ -1,0 +1,77 @@
+"""The shared normalisation: folding, term keys, pinyin keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, pinyin_key, term_key
+
+T2S = {"戰": "战", "穩": "稳", "軍": "军", "國": "国"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nuclear-Weapon States", "nuclear weapon state"),
+        ("nuclear–weapon States", "nuclear-weapon states"),  # en dash
+        ("ＮＵＣＬＥＡＲ－ＷＥＡＰＯＮ　ＳＴＡＴＥＳ", "nuclear-weapon States"),  # full width
+        ("missile defense", "missile defence"),
+        ("arms  control", "arms control"),
+        ("research & development", "research and development"),
+        ("organisation", "organization"),
+        ("weapons", "weapon"),
+        ("《不扩散核武器条约》", "不扩散核武器条约"),
+        ("戰略穩定性", "战略稳定性"),
+        ("战略 稳定性", "战略稳定性"),
+        ("ＣＴＢＴ", "CTBT"),
+    ],
+)
+def test_equivalent_forms_share_a_key(a: str, b: str) -> None:
+    assert term_key(a, T2S) == term_key(b, T2S)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("non-nuclear-weapon States", "nuclear-weapon States"),
+        ("无核武器国家", "核武器国家"),
+        ("arms control", "arms controls verification"),
+    ],
+)
+def test_different_terms_keep_different_keys(a: str, b: str) -> None:
+    assert term_key(a, T2S) != term_key(b, T2S)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("zhànlüè wěndìngxìng", "zhanluewendingxing"),
+        ("zhanlve wendingxing", "zhanluewendingxing"),
+        ("zhan4 lve4", "zhanlue"),
+        ("Quánmiàn chèdǐ cáijūn", "quanmianchedicaijun"),
+        ("he'caijun", "hecaijun"),
+    ],
+)
+def test_pinyin_key(text: str, key: str) -> None:
+    assert pinyin_key(text) == key
+
+
+def test_fold_maps_traditional_and_full_width() -> None:
+    assert fold("核裁軍ＡＢ", T2S) == "核裁军ab"
+
+
+@given(st.text(max_size=200))
+def test_offsets_map_back_into_the_original(text: str) -> None:
+    folded, offsets = fold_with_offsets(text, T2S)
+    assert len(offsets) == len(folded) + 1
+    assert offsets[-1] == len(text)
+    assert offsets == sorted(offsets)
+    assert all(0 <= o <= len(text) for o in offsets)
+
+
+@given(st.text(max_size=300))
+def test_term_key_never_fails_and_is_idempotent(text: str) -> None:
+    key = term_key(text, T2S)
+    assert term_key(key, T2S) == key or has_cjk(text)  # keys are stable under re-keying
