@@ -40,9 +40,7 @@ SYMBOL_UNKNOWN_COMMENT = (
 # int() away from absurd digit strings.
 _PARAGRAPH_RE = re.compile(r"([0-9]{1,9})\.(?:[ \t]+(.*))?")
 _ITEM_RE = re.compile(r"[–-](?:[ \t]+(.*))?")
-_TOML_POSITION_RE = re.compile(
-    r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$"
-)
+_TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 _BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
 
 # Front matter key -> DocumentMeta field, for the {zh, en} pairs.
@@ -115,9 +113,7 @@ class _FrontMatter:
                     return self.open_line + 1 + offset
         return self.open_line
 
-    def error(
-        self, message: str, key: str | None = None, hint: str | None = None
-    ) -> DataError:
+    def error(self, message: str, key: str | None = None, hint: str | None = None) -> DataError:
         line = self.key_line(key) if key else self.open_line
         return DataError(message, path=self.path, line=line, hint=hint)
 
@@ -133,9 +129,7 @@ def _split_front_matter(lines: list[str], path: str) -> tuple[_FrontMatter, int]
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() == FENCE:
-            front = _FrontMatter(
-                path, tuple(lines[1:index]), open_line=1, close_line=index + 1
-            )
+            front = _FrontMatter(path, tuple(lines[1:index]), open_line=1, close_line=index + 1)
             return front, index + 1
     raise DataError(
         "unterminated front matter",
@@ -182,11 +176,7 @@ def _build_meta(data: dict[str, Any], front: _FrontMatter) -> DocumentMeta:
                 raise front.error(f"{key} must be true or false", key)
             values[key] = value
         elif key == "year":
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int)
-                or not 1 <= value <= 9999
-            ):
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
                 raise front.error("year must be a whole number such as 2022", key)
             values[key] = value
         else:
@@ -197,9 +187,7 @@ def _build_meta(data: dict[str, Any], front: _FrontMatter) -> DocumentMeta:
 
 def _check_required(values: dict[str, Any], front: _FrontMatter) -> None:
     if not values.get("id"):
-        raise front.error(
-            "front matter lacks the required key 'id'", hint='add id = "<file stem>"'
-        )
+        raise front.error("front matter lacks the required key 'id'", hint='add id = "<file stem>"')
     if not _ID_RE.fullmatch(values["id"]):
         raise front.error(
             f"id {values['id']!r} is not a valid document id",
@@ -222,9 +210,7 @@ def _date(key: str, value: Any, front: _FrontMatter) -> str:
         return value.isoformat()
     if isinstance(value, str) and (value == "" or _is_iso_date(value)):
         return value
-    raise front.error(
-        f'{key} must be a date such as "2022-08-01" (or "" when unknown)', key
-    )
+    raise front.error(f'{key} must be a date such as "2022-08-01" (or "" when unknown)', key)
 
 
 def _is_iso_date(text: str) -> bool:
@@ -237,9 +223,7 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _bilingual(
-    key: str, value: Any, front: _FrontMatter, extra: dict[str, Any]
-) -> Bilingual:
+def _bilingual(key: str, value: Any, front: _FrontMatter, extra: dict[str, Any]) -> Bilingual:
     if not isinstance(value, dict):
         raise front.error(
             f"{key} must have a Chinese and an English form",
@@ -276,13 +260,9 @@ class ParagraphBuilder:
     def finish(self, path: str) -> Paragraph:
         if not self.lead:
             what = "has items but no text before them" if self.items else "is empty"
-            raise DataError(
-                f"paragraph {self.number} {what}", path=path, line=self.line
-            )
+            raise DataError(f"paragraph {self.number} {what}", path=path, line=self.line)
         if "" in self.items:
-            raise DataError(
-                f"paragraph {self.number} has an empty item", path=path, line=self.line
-            )
+            raise DataError(f"paragraph {self.number} has an empty item", path=path, line=self.line)
         text = self.lead + "".join(f"\n{ITEM_DASH}{item}" for item in self.items)
         return Paragraph(self.number, text, tuple(self.items), line=self.line)
 
@@ -300,12 +280,8 @@ def _parse_body(lines: list[str], first: int, path: str) -> tuple[Paragraph, ...
             continue
         numbered = _PARAGRAPH_RE.fullmatch(line)
         if numbered:
-            _check_number(
-                int(numbered.group(1)), len(paragraphs) + 1, draft, path, lineno
-            )
-            draft = ParagraphBuilder(
-                int(numbered.group(1)), lineno, numbered.group(2) or ""
-            )
+            _check_number(int(numbered.group(1)), len(paragraphs) + 1, draft, path, lineno)
+            draft = ParagraphBuilder(int(numbered.group(1)), lineno, numbered.group(2) or "")
             continue
         if draft is None:
             raise _outside_paragraph(line, paragraphs, path, lineno)
@@ -352,9 +328,7 @@ def _check_number(
     )
 
 
-def _outside_paragraph(
-    line: str, paragraphs: list[Paragraph], path: str, lineno: int
-) -> DataError:
+def _outside_paragraph(line: str, paragraphs: list[Paragraph], path: str, lineno: int) -> DataError:
     if item_text(line) is not None:
         return DataError(
             "item line outside a paragraph",
@@ -411,16 +385,10 @@ def load_corpus(directory: str | os.PathLike[str]) -> tuple[Document, ...]:
     """
     root = Path(directory)
     if not root.exists():
-        raise DataError(
-            "text directory not found", path=root, hint="set --text or NPT_GLOSS_TEXT"
-        )
+        raise DataError("text directory not found", path=root, hint="set --text or NPT_GLOSS_TEXT")
     if not root.is_dir():
-        raise DataError(
-            "not a directory", path=root, hint="--text names a directory of documents"
-        )
-    files = sorted(
-        p for p in root.glob("*.txt") if not p.name.startswith(".") and p.is_file()
-    )
+        raise DataError("not a directory", path=root, hint="--text names a directory of documents")
+    files = sorted(p for p in root.glob("*.txt") if not p.name.startswith(".") and p.is_file())
     if not files:
         raise DataError("no documents (*.txt) in the text directory", path=root)
     return tuple(sorted((read_document(p) for p in files), key=lambda d: d.id))
@@ -501,11 +469,7 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return (
-            "{"
-            + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
-            + "}"
-        )
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 

@@ -49,6 +49,10 @@ def resolve(index: Index, query: str) -> list[int]:
     table = [m.concept for m in matches if m.how in RESOLVED]
     if table:
         return list(dict.fromkeys(table))
+    # A Chinese near-miss is not accepted: one character can negate (非/无核武器国家 vs
+    # 核武器国家), so a Chinese query that is no glossary form is searched literally instead.
+    if has_cjk(query):
+        return []
     if matches and matches[0].how == "fuzzy" and matches[0].score >= FUZZY_ACCEPT:
         return [matches[0].concept]
     return []

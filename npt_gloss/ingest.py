@@ -109,9 +109,7 @@ def ingest_raw(
 def raw_lines(raw: str) -> list[RawLine]:
     """The non-blank lines of ``raw``, stripped, each marked indented or not."""
     out = []
-    for number, line in enumerate(
-        raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1
-    ):
+    for number, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = line.lstrip("\f")  # a form feed is a page break, not an indent
         text = line.strip()
         if text:
@@ -152,9 +150,7 @@ def _dates(match: re.Match[str]) -> dict[str, Any]:
         start = dt.date(year, month, int(match["d"]))
         end = start
         if match["d2"]:
-            end = dt.date(
-                int(match["y2"] or year), int(match["m2"] or month), int(match["d2"])
-            )
+            end = dt.date(int(match["y2"] or year), int(match["m2"] or month), int(match["d2"]))
     except ValueError:  # 2022 年 13 月: not a date after all; keep only the place
         return {"place": (match["place"] or "").strip()}
     return {
@@ -173,9 +169,7 @@ def ends_sentence(text: str) -> bool:
     return bool(core) and core != text and core[-1] in SENTENCE_END
 
 
-def build_paragraphs(
-    lines: Sequence[RawLine], source: str = "<raw>"
-) -> tuple[Paragraph, ...]:
+def build_paragraphs(lines: Sequence[RawLine], source: str = "<raw>") -> tuple[Paragraph, ...]:
     """Group body lines into numbered paragraphs with their dash items."""
     done: list[Paragraph] = []
     current: ParagraphBuilder | None = None
@@ -224,11 +218,7 @@ def _meta(
     )
     meta = dataclasses.replace(meta, **overrides)
     if title_zh is not None:
-        meta = dataclasses.replace(
-            meta, title=dataclasses.replace(meta.title, zh=title_zh)
-        )
+        meta = dataclasses.replace(meta, title=dataclasses.replace(meta.title, zh=title_zh))
     if author_zh is not None:
-        meta = dataclasses.replace(
-            meta, author=dataclasses.replace(meta.author, zh=author_zh)
-        )
+        meta = dataclasses.replace(meta, author=dataclasses.replace(meta.author, zh=author_zh))
     return meta

@@ -153,6 +153,8 @@ def _fuzzy_matches(index: Index, key: str, strict: bool) -> list[Match]:
     for candidate, score, _ in process.extract(
         key, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=25
     ):
+        if candidate == key:  # already answered by the tables, with its proper kind
+            continue
         scaled = round(min(FUZZY_CEILING, score * FUZZY_CEILING / 100.0), 1)
         for f_index in index.keys[candidate]:
             concept, _, form = index.forms[f_index]
@@ -169,7 +171,9 @@ def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
         return []
     keys = index.zh_keys if has_cjk(key) else index.en_keys
     names: list[str] = []
-    for candidate, _, _ in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3):
+    for candidate, _, _ in process.extract(
+        key, keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=55
+    ):
         concept, _, form = index.forms[index.keys[candidate][0]]
         if form not in names:
             names.append(form)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from npt_gloss.errors import DataError
 _UTF8_HINT = "save it as UTF-8"
 # C0 controls never found in a text file; tab, line feed, vertical tab, form feed and
 # carriage return are allowed (PDF extractions contain form feeds).
-_BAD_CONTROLS = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\t\n\v\f\r")
+_BAD_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -51,9 +52,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise DataError("cannot read the file: permission denied", path=path) from None
     except OSError as exc:
-        raise DataError(
-            f"cannot read the file: {exc.strerror or exc}", path=path
-        ) from None
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
 
 
 def _reject_utf16_and_32_bom(data: bytes, path: Path) -> None:
@@ -91,22 +90,21 @@ def _not_utf8_error(data: bytes, offset: int, path: Path) -> DataError:
 
 def _reject_controls(text: str, data: bytes, path: Path) -> None:
     """Valid UTF-8 can still be binary, or UTF-16 without a BOM (ASCII halves are NUL)."""
-    for index, char in enumerate(text):
-        if char in _BAD_CONTROLS:
-            offset = len(text[:index].encode("utf-8"))
-            line, column = _position(data, offset)
-            if guess_encoding(data) == "UTF-16":
-                message = (
-                    "not UTF-8: the file looks like UTF-16 (it contains NUL bytes)"
-                )
-                hint = _UTF8_HINT
-            else:
-                message = (
-                    "not a text file: binary or unknown encoding "
-                    f"(control character U+{ord(char):04X})"
-                )
-                hint = "documents and the glossary must be UTF-8 text"
-            raise DataError(message, path=path, line=line, column=column, hint=hint)
+    found = _BAD_CONTROL_RE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    offset = len(text[: found.start()].encode("utf-8"))
+    line, column = _position(data, offset)
+    if guess_encoding(data) == "UTF-16":
+        message = "not UTF-8: the file looks like UTF-16 (it contains NUL bytes)"
+        hint = _UTF8_HINT
+    else:
+        message = (
+            f"not a text file: binary or unknown encoding (control character U+{ord(char):04X})"
+        )
+        hint = "documents and the glossary must be UTF-8 text"
+    raise DataError(message, path=path, line=line, column=column, hint=hint)
 
 
 def guess_encoding(data: bytes) -> str:
@@ -121,7 +119,7 @@ def guess_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         return "binary"
     # GB18030 decodes many byte soups; real Chinese text has no stray control characters.
-    if any(char in _BAD_CONTROLS for char in text):
+    if _BAD_CONTROL_RE.search(text):
         return "binary"
     return "GBK/GB18030"
 
@@ -143,7 +141,7 @@ def _looks_like_utf16(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     # A text file has line ends; a binary file that happens to decode has control characters.
-    return "\n" in text and not any(char in _BAD_CONTROLS for char in text)
+    return "\n" in text and not _BAD_CONTROL_RE.search(text)
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -168,13 +166,9 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     target = Path(os.path.realpath(path))
     directory = target.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise DataError(
-            f"cannot write the file: {exc.strerror or exc}", path=path
-        ) from None
+        raise DataError(f"cannot write the file: {exc.strerror or exc}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
@@ -185,9 +179,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     except BaseException as exc:
         _remove_quietly(tmp_name)
         if isinstance(exc, OSError):
-            raise DataError(
-                f"cannot write the file: {exc.strerror or exc}", path=path
-            ) from None
+            raise DataError(f"cannot write the file: {exc.strerror or exc}", path=path) from None
         raise
     _fsync_directory(directory)
 

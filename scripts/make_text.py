@@ -21,11 +21,11 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run from a checkout without installing the package
     sys.path.insert(0, str(REPO))
 
-from npt_gloss.corpus import format_document
-from npt_gloss.errors import NptGlossError
-from npt_gloss.ingest import ingest_raw
-from npt_gloss.models import Bilingual
-from npt_gloss.textio import read_text, write_atomic
+from npt_gloss.corpus import format_document  # noqa: E402
+from npt_gloss.errors import NptGlossError  # noqa: E402
+from npt_gloss.ingest import ingest_raw  # noqa: E402
+from npt_gloss.models import Bilingual  # noqa: E402
+from npt_gloss.textio import read_text, write_atomic  # noqa: E402
 
 DOC_ID = "ru-wp-shared-responsibility"
 DEFAULT_SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
@@ -67,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
-    parser.add_argument(
-        "--check", action="store_true", help="exit 1 if the output is stale"
-    )
+    parser.add_argument("--check", action="store_true", help="exit 1 if the output is stale")
     args = parser.parse_args(argv)
     try:
         text = build(read_text(args.seed))

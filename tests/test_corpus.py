@@ -162,23 +162,48 @@ MALFORMED = [
     ("no front matter", "1. 一。\n", "missing front matter", 1),
     ("front matter after a blank line", "\n" + FRONT + BODY, "missing front matter", 1),
     ("empty file", "", "missing front matter", 1),
-    ("unterminated front matter", '+++\nid = "doc"\ntitle.zh = "x"\n\n1. 一。\n', "unterminated", 1),
+    (
+        "unterminated front matter",
+        '+++\nid = "doc"\ntitle.zh = "x"\n\n1. 一。\n',
+        "unterminated",
+        1,
+    ),
     ("toml error", '+++\nid = "doc"\nlang = zh\ntitle.zh = "x"\n+++\n' + BODY, "not valid TOML", 3),
     ("toml error at end", '+++\nid = "doc"\ntitle.zh = "x\n+++\n' + BODY, "not valid TOML", 3),
     ("toml duplicate key", '+++\nid = "doc"\nid = "doc"\n+++\n' + BODY, "not valid TOML", 3),
     ("missing id", '+++\ntitle.zh = "x"\n+++\n' + BODY, "required key 'id'", 1),
     ("missing title.zh", '+++\nid = "doc"\ntitle.en = "x"\n+++\n' + BODY, "'title.zh'", 3),
     ("missing title", '+++\nid = "doc"\n+++\n' + BODY, "'title.zh'", 1),
-    ("id mismatch", '+++\ntitle.zh = "x"\nid = "other"\n+++\n' + BODY, "differs from the file name", 3),
+    (
+        "id mismatch",
+        '+++\ntitle.zh = "x"\nid = "other"\n+++\n' + BODY,
+        "differs from the file name",
+        3,
+    ),
     ("id not a string", '+++\nid = 5\ntitle.zh = "x"\n+++\n' + BODY, "id must be a string", 2),
     ("bad id", '+++\nid = "a b"\ntitle.zh = "x"\n+++\n' + BODY, "not a valid document id", 2),
     ("title not a table", '+++\nid = "doc"\ntitle = "x"\n+++\n' + BODY, "title must have", 3),
     ("title.zh not a string", '+++\nid = "doc"\ntitle.zh = 1\n+++\n' + BODY, "title.zh must be", 3),
-    ("official not bool", FRONT[:-4] + 'title_en_official = "no"\n+++\n' + BODY, "true or false", 7),
+    (
+        "official not bool",
+        FRONT[:-4] + 'title_en_official = "no"\n+++\n' + BODY,
+        "true or false",
+        7,
+    ),
     ("year a string", FRONT[:-4] + 'year = "2022"\n+++\n' + BODY, "year must be", 7),
     ("bad date", FRONT[:-4] + 'date_start = "1 Aug 2022"\n+++\n' + BODY, "date_start must be", 7),
-    ("impossible date", FRONT[:-4] + 'date_end = "2022-02-30"\n+++\n' + BODY, "date_end must be", 7),
-    ("datetime", FRONT[:-4] + "date_end = 2022-08-01T10:00:00\n+++\n" + BODY, "date_end must be", 7),
+    (
+        "impossible date",
+        FRONT[:-4] + 'date_end = "2022-02-30"\n+++\n' + BODY,
+        "date_end must be",
+        7,
+    ),
+    (
+        "datetime",
+        FRONT[:-4] + "date_end = 2022-08-01T10:00:00\n+++\n" + BODY,
+        "date_end must be",
+        7,
+    ),
     ("no paragraphs", FRONT, "no numbered paragraphs", 7),
     ("gap", FRONT + "\n1. 一。\n\n3. 三。\n", "expected paragraph 2", 11),
     ("repeat", FRONT + "\n1. 一。\n\n2. 二。\n\n2. 二。\n", "expected paragraph 3", 13),
@@ -254,7 +279,9 @@ def test_read_document_error_line_after_crlf(tmp_path: Path) -> None:
 
 
 def write_doc(directory: Path, doc_id: str) -> None:
-    (directory / f"{doc_id}.txt").write_text(VALID.replace('"doc"', f'"{doc_id}"'), encoding="utf-8")
+    (directory / f"{doc_id}.txt").write_text(
+        VALID.replace('"doc"', f'"{doc_id}"'), encoding="utf-8"
+    )
 
 
 def test_load_corpus_sorted_by_id(tmp_path: Path) -> None:
@@ -315,9 +342,7 @@ def test_round_trip_of_shipped_file() -> None:
 
 def test_format_normalises_hyphen_items_and_wraps() -> None:
     formatted = format_document(parse(VALID))
-    assert formatted.endswith(
-        "\n3. 总体而言，即：\n– 第一项；\n– 第二项很长，续行；\n– 第三项。\n"
-    )
+    assert formatted.endswith("\n3. 总体而言，即：\n– 第一项；\n– 第二项很长，续行；\n– 第三项。\n")
     assert "\n2. 第二段，分两行写。\n" in formatted
 
 
@@ -333,15 +358,19 @@ def test_format_writes_the_symbol_comment_only_when_unknown() -> None:
 def test_format_keeps_extra_keys() -> None:
     text = FRONT[:-4] + (
         'reviewed_by = "someone"\ntitle.fr = "Titre"\n'
-        "[sources]\npdf = \"a.pdf\"\npages = [1, 2]\nchecked = 2023-01-02\n+++\n" + BODY
+        '[sources]\npdf = "a.pdf"\npages = [1, 2]\nchecked = 2023-01-02\n+++\n' + BODY
     )
     doc = parse(text)
     again = parse(format_document(doc))
-    assert again.meta.extra == doc.meta.extra == {
-        "reviewed_by": "someone",
-        "title": {"fr": "Titre"},
-        "sources": {"pdf": "a.pdf", "pages": [1, 2], "checked": dt.date(2023, 1, 2)},
-    }
+    assert (
+        again.meta.extra
+        == doc.meta.extra
+        == {
+            "reviewed_by": "someone",
+            "title": {"fr": "Titre"},
+            "sources": {"pdf": "a.pdf", "pages": [1, 2], "checked": dt.date(2023, 1, 2)},
+        }
+    )
 
 
 # --------------------------------------------------------------------------- JSON

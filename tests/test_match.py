@@ -1,0 +1,125 @@
+"""Lookup: ranking, match kinds, and a table of forgiving queries on the shipped glossary."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from npt_gloss.index import Index
+from npt_gloss.match import lookup, suggestions
+
+
+def top(index: Index, query: str) -> tuple[str, str]:
+    results = lookup(index, query)
+    assert results, f"nothing for {query!r}"
+    return index.concepts[results[0].concept][0], results[0].how
+
+
+@pytest.mark.parametrize(
+    ("query", "concept", "how"),
+    [
+        ("nuclear-weapon States", "nws", "exact"),
+        ("Nuclear Weapon State", "nws", "exact"),
+        ("non-nuclear-weapon States", "nnws", "exact"),
+        ("NNWS", "nnws", "abbreviation"),
+        ("nws", "nws", "abbreviation"),
+        ("核国家", "nws", "variant"),
+        ("核國家", "nws", "traditional"),
+        ("ＮＰＴ", "npt", "abbreviation"),
+        ("missile defense", "missile-defence", "exact"),
+        ("misile defence", "missile-defence", "fuzzy"),
+        ("strategic stabilty", "stability", "fuzzy"),
+        ("zhanlüè wěndìngxìng", "stability", "pinyin"),
+        ("zhanlue wendingxing", "stability", "pinyin"),
+        ("稳定性", "stability", "partial"),
+        ("大规模杀伤性武器", "wmd", "deprecated"),
+    ],
+)
+def test_mini_queries(mini_index: Index, query: str, concept: str, how: str) -> None:
+    assert top(mini_index, query) == (concept, how)
+
+
+def test_exact_outranks_fuzzy_for_the_nws_trap(mini_index: Index) -> None:
+    results = lookup(mini_index, "non-nuclear-weapon States")
+    ids = [mini_index.concepts[r.concept][0] for r in results]
+    assert ids[0] == "nnws"
+    if "nws" in ids:
+        assert results[ids.index("nws")].score < results[0].score
+
+
+def test_scores_are_banded_and_sorted(mini_index: Index) -> None:
+    results = lookup(mini_index, "strategic stability")
+    scores = [r.score for r in results]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+    assert results[0].score == 100
+
+
+def test_suggestions_for_nonsense(mini_index: Index) -> None:
+    assert lookup(mini_index, "qqqqqqqq zzzz") == [] or lookup(mini_index, "qqqqqqqq zzzz")[0].score < 60
+    assert suggestions(mini_index, "stratgic") != []
+
+
+# The shipped glossary: at least a dozen queries of each kind the issue names.
+SHIPPED = [
+    # exact and case / spacing
+    ("strategic stability", "战略稳定性"),
+    ("STRATEGIC   STABILITY", "战略稳定性"),
+    ("arms control", "军备控制"),
+    ("nuclear disarmament", "核裁军"),
+    ("general and complete disarmament", "全面彻底裁军"),
+    # typos
+    ("strategic stabilty", "战略稳定性"),
+    ("arms controll", "军备控制"),
+    ("misile defence", "导弹防御"),
+    ("nuclear disarmanent", "核裁军"),
+    ("non-proliferaton", "核不扩散"),
+    # British / American, hyphens, plurals
+    ("missile defense", "导弹防御"),
+    ("nuclear weapon state", "核武器国家"),
+    ("non nuclear weapon states", "无核武器国家"),
+    ("nuclear–weapon States", "核武器国家"),
+    # abbreviations, both languages
+    ("NPT", "不扩散核武器条约"),
+    ("CTBT", "全面禁止核试验条约"),
+    ("NWS", "核武器国家"),
+    ("NNWS", "无核武器国家"),
+    ("裁谈会", "裁军谈判会议"),
+    ("北约", "北大西洋公约组织"),
+    # full width
+    ("ＮＰＴ", "不扩散核武器条约"),
+    ("ＣＴＢＴ", "全面禁止核试验条约"),
+    # pinyin, with and without tones and spaces
+    ("quanmian chedi caijun", "全面彻底裁军"),
+    ("zhànlüè wěndìngxìng", "战略稳定性"),
+    ("hecaijun", "核裁军"),
+    ("daodan fangyu", "导弹防御"),
+    # traditional characters
+    ("戰略穩定性", "战略稳定性"),
+    ("核裁軍", "核裁军"),
+    ("導彈防禦", "导弹防御"),
+    # the paper's own wordings
+    ("核国家", "核武器国家"),
+    ("拥有核武器的国家", "核武器国家"),
+    ("和平发展核能", "和平利用核能"),
+    ("相互核威慑", "相互核威慑"),
+]
+
+
+@pytest.mark.parametrize(("query", "zh"), SHIPPED)
+def test_shipped_queries(shipped_index: Index, query: str, zh: str) -> None:
+    results = lookup(shipped_index, query)
+    assert results, query
+    assert shipped_index.concepts[results[0].concept][2] == zh
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_random_unicode_never_crashes(mini_index: Index, query: str) -> None:
+    for result in lookup(mini_index, query):
+        assert 0 <= result.score <= 100
+
+
+def test_very_long_query_is_capped(mini_index: Index) -> None:
+    assert isinstance(lookup(mini_index, "核" * 100_000), list)
