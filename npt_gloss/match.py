@@ -170,6 +170,9 @@ def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
     if not key:
         return []
     keys = index.zh_keys if has_cjk(key) else index.en_keys
+    # Two- and three-letter abbreviations resemble anything under partial scoring.
+    shortest = min(4, len(key))
+    keys = [k for k in keys if len(k) >= shortest]
     names: list[str] = []
     for candidate, _, _ in process.extract(
         key, keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=55

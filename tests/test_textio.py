@@ -139,6 +139,21 @@ def test_write_atomic_creates_and_replaces(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
 
 
+def test_write_atomic_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "cache.bin"
+    write_atomic(path, b"\x00\xff\r\n")
+    assert path.read_bytes() == b"\x00\xff\r\n"
+
+
+def test_write_atomic_unencodable_text_leaves_target_and_no_temp(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    path.write_text("old")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "lone surrogate \ud800")
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
 def test_write_atomic_keeps_newlines_as_given(tmp_path: Path) -> None:
     path = tmp_path / "out.txt"
     write_atomic(path, "a\nb\n")
