@@ -348,7 +348,9 @@ def _md_escape(text: str) -> str:
 
 def _markdown_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
     main, bracket = _title_parts(meta)
-    title = _join([f"*{_md_escape(main)}*" if main else "", _md_escape(bracket)], " ")
+    if bracket:  # our own brackets stay literal: "[x]" with no link definition is not a link
+        bracket = f"[{_md_escape(bracket[1:-1])}]"
+    title = _join([f"*{_md_escape(main)}*" if main else "", bracket], " ")
     parts = [_md_escape(meta.author.en), title, _md_escape(meta.doc_type.en),
              _md_escape(_conference(meta, "en")), _md_escape(meta.place.en),
              _date_span(meta, "dmy"), _md_escape(meta.symbol),
@@ -398,6 +400,12 @@ def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in text)
 
 
+def _language_name(code: str, lang: str) -> str:
+    if code == "zh":
+        return "中文" if lang == "zh" else "Chinese"
+    return code
+
+
 def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
     if lang == "zh":
         title, note = _title_zh(meta), ""
@@ -414,7 +422,7 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
               ("institution", _bib_escape(_conference(meta, lang))),
               ("address", _bib_escape(_pick(meta.place, lang))),
               ("year", _year(meta)),
-              ("language", "chinese" if meta.lang == "zh" else _bib_escape(meta.lang)),
+              ("language", _bib_escape(_language_name(meta.lang, lang))),
               ("url", meta.url),
               ("note", note)]
     body = ",\n".join(f"  {name:<11} = {{{value}}}" for name, value in fields if value)

@@ -180,7 +180,9 @@ def show(state: State, refs: Sequence[str], doc_id: str | None, gloss: bool, as_
     paragraphs = [doc.paragraph(n) for n in numbers]
     out = output(as_json)
     if as_json:
-        out.json(views.show_json(doc, paragraphs))
+        from npt_gloss.corpus import document_to_json
+
+        out.json(document_to_json(doc, paragraphs))
         return
     marks = _gloss_marks(state.index, position) if gloss else None
     out.lines(views.show_lines(doc, paragraphs, marks))
@@ -478,7 +480,9 @@ def ingest(
     from npt_gloss.ingest import ingest_raw
     from npt_gloss.textio import read_text, write_atomic
 
-    document = ingest_raw(read_text(raw), doc_id=doc_id, title_zh=title, author_zh=author)
+    document = ingest_raw(
+        read_text(raw), doc_id=doc_id, title_zh=title, author_zh=author, source=str(raw)
+    )
     text = format_document(document)
     if dry_run:
         click.echo(text, nl=False)

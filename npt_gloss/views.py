@@ -10,23 +10,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from npt_gloss.find import FindResult, Hit
-from npt_gloss.index import Index, meta_to_dict
+from npt_gloss.index import Index
 from npt_gloss.match import Match
 from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.render import Line
 
 # ---------------------------------------------------------------- show
-
-
-def show_json(doc: Document, paragraphs: Sequence[Paragraph]) -> dict[str, Any]:
-    meta = meta_to_dict(doc.meta)
-    meta.pop("extra", None)
-    return {
-        "document": meta,
-        "paragraphs": [
-            {"number": p.number, "text": p.text, "items": list(p.items)} for p in paragraphs
-        ],
-    }
 
 
 def show_lines(

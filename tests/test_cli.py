@@ -96,7 +96,7 @@ def test_lookup_plain_shows_both_terms_and_paragraphs() -> None:
 
 
 def test_lookup_nothing_found_exits_1_with_suggestions() -> None:
-    result = run("lookup", "xyzzy plugh")
+    result = run("lookup", "stratgic xq")
     assert result.exit_code == 1
     assert "nothing found" in result.stderr and "did you mean" in result.stderr
 
