@@ -140,7 +140,7 @@ def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, .
     spans = []
     start = folded.find(needle)
     while start != -1:
-        s, e = offsets[start], offsets[start + len(needle)]
+        s, e = offsets[start], offsets[start + len(needle) - 1] + 1
         spans.append(Span(s, e, text[s:e], ""))
         start = folded.find(needle, start + len(needle))
     return tuple(spans)

@@ -199,7 +199,7 @@ def scan_occurrences(
     documents: Sequence[Document],
     t2s: dict[str, str],
 ) -> list[list[tuple[int, int, int, int, str]]]:
-    """Every occurrence of every (non-deprecated) form, longest match first at each place.
+    """Every occurrence of every form, longest match first at each place.
 
     One Aho–Corasick pass per paragraph over the folded text, in leftmost-longest mode, so
     无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
@@ -207,10 +207,11 @@ def scan_occurrences(
     import ahocorasick_rs
 
     owners: dict[str, set[int]] = {}
-    scannable = (KIND["en"], KIND["zh"], KIND["en_variant"], KIND["zh_variant"], KIND["abbr"])
-    for concept, kind, form in forms:
+    # Deprecated forms are scanned too: 无核国家 is still a mention of the non-nuclear-weapon
+    # States, and matching it whole keeps its 核国家 from counting as the nuclear-weapon States.
+    for concept, _kind, form in forms:
         pattern = _scan_pattern(form, t2s)
-        if kind in scannable and len(pattern) >= 2:
+        if len(pattern) >= 2:
             owners.setdefault(pattern, set()).add(concept)
     patterns = sorted(owners)
     result: list[list[tuple[int, int, int, int, str]]] = [[] for _ in range(concept_count)]
@@ -225,7 +226,7 @@ def scan_occurrences(
             for p_index, start, end in automaton.find_matches_as_indexes(folded):
                 if not _at_word_boundary(folded, start, end):
                     continue
-                s, e = offsets[start], offsets[end]
+                s, e = offsets[start], offsets[end - 1] + 1
                 for concept in sorted(owners[patterns[p_index]]):
                     result[concept].append((d_index, paragraph.number, s, e, paragraph.text[s:e]))
     return result

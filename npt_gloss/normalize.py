@@ -34,6 +34,10 @@ _CHAR_MAP = {
     "\u00a0": " ",
     "\u00b7": "·",
     "\u30fb": "·",
+    # Book-title marks never change what a name means, and texts use them inconsistently
+    # (《条约》第六条 vs 条约第六条), so they fold away.
+    "《": "",
+    "》": "",
 }
 
 
