@@ -42,6 +42,7 @@ _PARAGRAPH_RE = re.compile(r"([0-9]{1,9})\.(?:[ \t]+(.*))?")
 _ITEM_RE = re.compile(r"[–-](?:[ \t]+(.*))?")
 _TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 _BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
+_INVISIBLE_RE = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 # Front matter key -> DocumentMeta field, for the {zh, en} pairs.
 _BILINGUAL_FIELDS = {
@@ -55,6 +56,11 @@ _BILINGUAL_FIELDS = {
 _STRING_FIELDS = ("id", "lang", "symbol", "url")
 _DATE_FIELDS = ("date_start", "date_end")
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def is_document_id(text: str) -> bool:
+    """True for an id a document file can have (it is also the file name, without .txt)."""
+    return _ID_RE.fullmatch(text) is not None
 
 
 # --------------------------------------------------------------------------- joining lines
@@ -479,7 +485,9 @@ def _toml_string(text: str) -> str:
     for char in text:
         if char in escapes:
             out.append(escapes[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
+        elif ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F or _INVISIBLE_RE.match(char):
+            # Controls must be escaped in TOML; C1 and bidi controls may not, but escaped
+            # they cannot garble a terminal that shows the file.
             out.append(f"\\u{ord(char):04X}")
         else:
             out.append(char)

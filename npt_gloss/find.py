@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from npt_gloss.index import Index
-from npt_gloss.match import GOOD_ENOUGH, lookup, prepare_query
+from npt_gloss.match import lookup, prepare_query
 from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
 
 RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
@@ -124,7 +124,7 @@ def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
     needle = fold(query, index.t2s).strip()
     hits = []
     if needle:
-        for d_index, data in enumerate(index.documents):
+        for data in index.documents:
             doc_id = data["meta"]["id"]
             if doc is not None and doc_id != doc:
                 continue
@@ -163,7 +163,3 @@ def _combine(results: list[FindResult], mode: str) -> FindResult:
         tuple(hits),
         literal=all(r.literal for r in results),
     )
-
-
-def good_enough(score: float) -> bool:
-    return score >= GOOD_ENOUGH

@@ -52,6 +52,7 @@ REQUIRED = ("id", "en", "zh")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TERM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)")
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,15 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None
         column = int(match.group(2)) if match else None
-        message = _TOML_POSITION.sub("", message).strip()
-        raise DataError(
-            f"TOML syntax error: {message}", path, line, column, "fix the TOML syntax"
-        ) from None
+        hint = "fix the TOML syntax"
+        if match is None and _TOML_AT_END.search(message):
+            # tomllib gives no line here: the parser ran off the end, so name the last line.
+            line = max(1, len(text.splitlines()))
+            hint += "; is a bracket or a quote left open?"
+        message = _TOML_AT_END.sub(" at the end of the file", _TOML_POSITION.sub("", message))
+        raise DataError(f"TOML syntax error: {message.strip()}", path, line, column, hint) from None
+    except RecursionError:
+        raise DataError("TOML nested too deeply", path, hint="fix the TOML syntax") from None
 
 
 def term_lines(text: str) -> list[int]:
@@ -124,17 +130,8 @@ def _term_problems(
     for key in REQUIRED:
         if key not in term:
             found.append(Problem("error", start, f"missing required key '{key}'", term_id))
-    for key in STRING_FIELDS:
-        if key in term and not isinstance(term[key], str):
-            error(key, f"'{key}' must be a string, not {_type_name(term[key])}")
-        elif key in REQUIRED and key in term and not term[key].strip():
-            error(key, f"'{key}' is empty")
-    for key in LIST_FIELDS:
-        value = term.get(key, [])
-        if not isinstance(value, list):
-            error(key, f"'{key}' must be a list of strings, not {_type_name(value)}")
-        elif not all(isinstance(item, str) and item.strip() for item in value):
-            error(key, f"'{key}' must hold only non-empty strings")
+    for key, message in _type_errors(term):
+        error(key, message)
     if term_id and not ID_PATTERN.fullmatch(term_id):
         error("id", f"id '{term_id}' must be lower-case ASCII letters, digits and hyphens")
     if term_id and term_id in seen:
@@ -142,6 +139,23 @@ def _term_problems(
     elif term_id:
         seen[term_id] = start
     return found
+
+
+def _type_errors(term: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key, message) for every field of the wrong type, or empty where it must not be."""
+    errors = []
+    for key in STRING_FIELDS:
+        if key in term and not isinstance(term[key], str):
+            errors.append((key, f"'{key}' must be a string, not {_type_name(term[key])}"))
+        elif key in REQUIRED and key in term and not term[key].strip():
+            errors.append((key, f"'{key}' is empty"))
+    for key in LIST_FIELDS:
+        value = term.get(key, [])
+        if not isinstance(value, list):
+            errors.append((key, f"'{key}' must be a list of strings, not {_type_name(value)}"))
+        elif not all(isinstance(item, str) and item.strip() for item in value):
+            errors.append((key, f"'{key}' must hold only non-empty strings"))
+    return errors
 
 
 def _type_name(value: Any) -> str:

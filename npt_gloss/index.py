@@ -1,30 +1,37 @@
 """The cached index: everything a query needs, computed once per version of the data.
 
-Building (slow, imports OpenCC, pypinyin and the Aho–Corasick scanner) happens only when the
-glossary or a document changed; a query loads one ``marshal`` file of plain lists and dicts.
+Building (slow; imports OpenCC, pypinyin and the Aho–Corasick scanner) happens only when the
+glossary or a document changed. The result is one binary image (see :mod:`npt_gloss.store`)
+that a query maps into memory and reads lazily: a lookup in a 100,000-concept glossary
+decodes a few hash buckets and records, never the whole index. A freshly built index is
+read through the very same image, so cached and uncached answers cannot differ.
+
 The cache file name is a hash of the inputs' paths, sizes and modification times and of the
-program version, so any change to an input or to the code selects a new file. Writes are
-atomic (temp file and rename), so two commands starting at once at worst both build; an
-unwritable cache folder costs only speed.
+program and Python versions, so any change to an input or to the code selects a new file;
+the newest few files are kept and older ones removed. Writes are atomic (temporary file and
+rename), so two commands starting at once at worst both build; an unwritable cache folder
+costs only speed (and a warning).
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from npt_gloss import __version__
 from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
-from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
+from npt_gloss.normalize import fold, fold_char, fold_with_offsets, has_cjk, term_key
+from npt_gloss.store import CorruptImage, Image, ImageWriter
 
-SCHEMA = 1
+SCHEMA = 2
+CACHE_PREFIX = "index-"
+CACHE_SUFFIX = ".npti"
+KEEP_CACHE_FILES = 4  # newest cache files kept per folder (several data sets in turn)
 # Form kinds, stored as small ints in the cache.
 KIND_NAMES = ("en", "zh", "en_variant", "zh_variant", "abbr", "en_deprecated", "zh_deprecated")
 KIND = {name: code for code, name in enumerate(KIND_NAMES)}
@@ -32,10 +39,10 @@ CONCEPT_FIELDS = (
     "id", "en", "zh", "en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated",
     "pinyin", "domain", "definition", "note", "source", "see", "line",
 )  # fmt: skip
+_TUPLE_FIELDS = ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "see")
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One occurrence of a concept's form in a paragraph; offsets index ``Paragraph.text``."""
 
     concept: int  # index into Index.concepts
@@ -46,25 +53,45 @@ class Occurrence:
     form: str  # the text as it stands in the paragraph
 
 
-@dataclass
 class Index:
-    """The loaded index. Plain data; the query modules read it, nothing writes it."""
+    """The loaded index: read-only views over one image; the query modules read it.
 
-    t2s: dict[str, str]
-    concepts: list[tuple[Any, ...]]  # CONCEPT_FIELDS order, lists as lists
-    forms: list[tuple[int, int, str]]  # (concept, kind, form)
-    keys: dict[str, list[int]]  # term_key(form) -> form indices
-    pinyin_keys: dict[str, list[int]]  # pinyin key of a Chinese form -> form indices
-    en_keys: list[str]  # distinct keys of Latin forms, for fuzzy matching
-    zh_keys: list[str]  # distinct keys of Chinese forms
-    documents: list[dict[str, Any]]  # {"meta": {...}, "paragraphs": [[n, text, [items]]]}
-    occurrences: list[list[tuple[int, int, int, int, str]]]  # per concept: (doc, para, s, e, form)
-    _concept_cache: dict[int, Concept] = field(default_factory=dict)
+    ``concepts``, ``forms``, ``documents`` and ``occurrences`` are sequences decoded item by
+    item; ``keys`` and ``pinyin_keys`` are read-only dicts; ``en_keys`` and ``zh_keys`` are
+    the distinct lookup keys of Latin and of Chinese forms, sorted by length, with
+    ``en_starts[n]`` / ``zh_starts[n]`` the position of the first key longer than ``n - 1``
+    characters; ``en_grams`` (trigrams) and ``zh_grams`` (characters and character pairs)
+    map a gram to the sorted positions (``array('I')`` bytes) of the keys containing it.
+    """
+
+    def __init__(self, image: Image) -> None:
+        self.image = image
+        info = image.value("info")
+        self.t2s: dict[str, str] = image.value("t2s")
+        self.doc_ids: list[str] = info["doc_ids"]
+        self.en_starts: list[int] = info["en_starts"]
+        self.zh_starts: list[int] = info["zh_starts"]
+        self.concepts = image.records("concepts")  # CONCEPT_FIELDS order, lists as lists
+        self.forms = image.records("forms")  # (concept, kind, form)
+        self.keys = image.table("keys")  # term_key(form) -> form indices
+        self.pinyin_keys = image.table("pinyin_keys")  # pinyin key of a Chinese form -> forms
+        self.en_keys = image.lines("en_keys")
+        self.zh_keys = image.lines("zh_keys")
+        self.en_grams = image.table("en_grams")
+        self.zh_grams = image.table("zh_grams")
+        # {"meta": {...}, "path": str, "paragraphs": [[n, text, [items]]]}
+        self.documents = image.records("documents")
+        # per document: [[paragraph position, folded text]] where folding changes the text
+        self.folded = image.records("folded")
+        # per concept: [(doc, paragraph, start, end, form)]
+        self.occurrences = image.records("occurrences")
+        self._concept_cache: dict[int, Concept] = {}
+        self._doc_positions: dict[str, int] | None = None
 
     def concept(self, index: int) -> Concept:
         if index not in self._concept_cache:
             record = dict(zip(CONCEPT_FIELDS, self.concepts[index], strict=True))
-            for key in ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "see"):
+            for key in _TUPLE_FIELDS:
                 record[key] = tuple(record[key])
             self._concept_cache[index] = Concept(**record)
         return self._concept_cache[index]
@@ -81,18 +108,34 @@ class Index:
 
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
         """{doc id: sorted paragraph numbers} where the concept occurs."""
-        found: dict[str, set[int]] = {}
+        found: dict[int, set[int]] = {}
         for doc, para, *_ in self.occurrences[index]:
-            found.setdefault(self.doc_id(doc), set()).add(para)
-        return {doc: sorted(paras) for doc, paras in found.items()}
+            found.setdefault(doc, set()).add(para)
+        return {self.doc_ids[doc]: sorted(paras) for doc, paras in found.items()}
 
     def doc_id(self, doc: int) -> str:
-        return self.documents[doc]["meta"]["id"]
+        return self.doc_ids[doc]
+
+    def doc_index(self, doc_id: str) -> int | None:
+        """The position of the document with this id, or None."""
+        if self._doc_positions is None:
+            self._doc_positions = {d: i for i, d in enumerate(self.doc_ids)}
+        return self._doc_positions.get(doc_id)
 
     def document(self, doc: int) -> Document:
         data = self.documents[doc]
         paragraphs = tuple(Paragraph(n, text, tuple(items)) for n, text, items in data["paragraphs"])
         return Document(meta_from_dict(data["meta"]), paragraphs, data["path"])
+
+    def paragraph_text(self, doc: int, number: int) -> str:
+        """The text of paragraph ``number`` of document ``doc`` (numbers run 1, 2, 3 …)."""
+        paragraphs = self.documents[doc]["paragraphs"]
+        if 0 < number <= len(paragraphs) and paragraphs[number - 1][0] == number:
+            return paragraphs[number - 1][1]
+        for n, text, _items in paragraphs:
+            if n == number:
+                return text
+        raise KeyError(f"{self.doc_ids[doc]} has no paragraph {number}")
 
 
 def meta_to_dict(meta: DocumentMeta) -> dict[str, Any]:
@@ -135,13 +178,38 @@ def build_t2s() -> dict[str, str]:
 
 def derive_pinyin(text: str) -> tuple[str, str]:
     """(display pinyin with tone marks, key without tones) for a Chinese term."""
-    from pypinyin import Style, lazy_pinyin
-
     from npt_gloss.normalize import pinyin_key
 
     hanzi = "".join(ch for ch in text if has_cjk(ch))
-    marked = " ".join(lazy_pinyin(hanzi, style=Style.TONE))
+    marked = " ".join(_pinyin_syllables(hanzi))
     return marked, pinyin_key(marked)
+
+
+def _pinyin_syllables(hanzi: str) -> list[str]:
+    """pypinyin's ``lazy_pinyin(hanzi, style=TONE)``, without its per-call overhead.
+
+    The same segmentation (forward maximum matching over pypinyin's phrase dictionary) and
+    the same readings (the phrase's, else each character's first); anything unusual is
+    handed to pypinyin itself.
+    """
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+    from pypinyin.seg.mmseg import seg
+
+    if not hanzi or not RE_HANS.match(hanzi) or not PHRASES_DICT:
+        return lazy_pinyin(hanzi, style=Style.TONE)
+    out: list[str] = []
+    for word in seg.cut(hanzi):
+        phrase = PHRASES_DICT.get(word)
+        if phrase is not None and len(phrase) == len(word):
+            out.extend(readings[0] for readings in phrase)
+            continue
+        for ch in word:
+            readings = PINYIN_DICT.get(ord(ch))
+            if readings is None:
+                return lazy_pinyin(hanzi, style=Style.TONE)
+            out.append(readings.split(",", 1)[0])
+    return out
 
 
 def _scan_pattern(form: str, t2s: dict[str, str]) -> str:
@@ -149,12 +217,45 @@ def _scan_pattern(form: str, t2s: dict[str, str]) -> str:
     return fold(form, t2s).replace("《", "").replace("》", "").strip()
 
 
+class _Folder:
+    """``fold_with_offsets`` for running text, fast when every character folds to one.
+
+    Then the folded text is one ``str.translate`` and the offsets are the identity (None);
+    text with a character that folds to more or fewer characters (ß, ligatures, some
+    compatibility forms) takes the general path.
+    """
+
+    def __init__(self, t2s: dict[str, str]) -> None:
+        self.t2s = t2s
+        self.known: set[str] = set()
+        self.table: dict[int, str] = {}
+        self.uneven: set[str] = set()
+
+    def __call__(self, text: str) -> tuple[str, list[int] | None]:
+        for ch in set(text) - self.known:
+            folded = fold_char(ch, self.t2s)
+            self.known.add(ch)
+            if len(folded) != 1:
+                self.uneven.add(ch)
+            elif folded != ch:
+                self.table[ord(ch)] = folded
+        if self.uneven and not self.uneven.isdisjoint(text):
+            return fold_with_offsets(text, self.t2s)
+        return text.translate(self.table), None
+
+
 def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> Index:
+    """Build the index in memory (read through the same image a cache file holds)."""
+    return Index(Image(build_image(concepts, documents, signature="")))
+
+
+def build_image(concepts: Sequence[Concept], documents: Sequence[Document], signature: str) -> bytes:
     t2s = build_t2s()
-    concept_rows: list[tuple[Any, ...]] = []
+    writer = ImageWriter()
     forms: list[tuple[int, int, str]] = []
     keys: dict[str, list[int]] = {}
     pinyin_keys: dict[str, list[int]] = {}
+    concept_rows = []
     for c_index, concept in enumerate(concepts):
         pinyin = concept.pinyin
         for kind, form in _all_forms(concept):
@@ -170,18 +271,45 @@ def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> I
         row = [getattr(concept, name) for name in CONCEPT_FIELDS]
         row[CONCEPT_FIELDS.index("pinyin")] = pinyin
         concept_rows.append(tuple(list(v) if isinstance(v, tuple) else v for v in row))
-    en_keys = sorted({k for k in keys if not has_cjk(k)}, key=lambda k: (len(k), k))
-    zh_keys = sorted({k for k in keys if has_cjk(k)}, key=lambda k: (len(k), k))
-    doc_rows = [
+    writer.records("concepts", concept_rows)
+    del concept_rows
+    writer.records("forms", forms)
+    writer.table("keys", {k: tuple(v) for k, v in keys.items()})
+    writer.table("pinyin_keys", {k: tuple(v) for k, v in pinyin_keys.items()})
+    del pinyin_keys
+    en_keys = sorted((k for k in keys if not has_cjk(k)), key=lambda k: (len(k), k))
+    zh_keys = sorted((k for k in keys if has_cjk(k)), key=lambda k: (len(k), k))
+    del keys
+    writer.lines("en_keys", en_keys)
+    writer.lines("zh_keys", zh_keys)
+    writer.table("en_grams", _postings(en_keys, en_grams))
+    writer.table("zh_grams", _postings(zh_keys, zh_grams))
+    occurrences, folded = scan_occurrences(forms, len(concepts), documents, t2s)
+    del forms
+    writer.records("occurrences", occurrences)
+    del occurrences
+    writer.records("folded", folded)
+    writer.records(
+        "documents",
+        (
+            {
+                "meta": meta_to_dict(doc.meta),
+                "path": doc.path,
+                "paragraphs": [[p.number, p.text, list(p.items)] for p in doc.paragraphs],
+            }
+            for doc in documents
+        ),
+    )
+    writer.value("t2s", t2s)
+    writer.value(
+        "info",
         {
-            "meta": meta_to_dict(doc.meta),
-            "path": doc.path,
-            "paragraphs": [[p.number, p.text, list(p.items)] for p in doc.paragraphs],
-        }
-        for doc in documents
-    ]
-    occurrences = scan_occurrences(forms, len(concepts), documents, t2s)
-    return Index(t2s, concept_rows, forms, keys, pinyin_keys, en_keys, zh_keys, doc_rows, occurrences)
+            "doc_ids": [doc.id for doc in documents],
+            "en_starts": _length_starts(en_keys),
+            "zh_starts": _length_starts(zh_keys),
+        },
+    )
+    return writer.finish({"schema": SCHEMA, "signature": signature})
 
 
 def _all_forms(concept: Concept) -> Iterator[tuple[str, str]]:
@@ -193,43 +321,88 @@ def _all_forms(concept: Concept) -> Iterator[tuple[str, str]]:
             yield name, form
 
 
+def en_grams(key: str) -> set[str]:
+    """The trigrams of a Latin key, with a space at each end (so short words have some)."""
+    padded = f" {key} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def zh_grams(key: str) -> set[str]:
+    """The characters and character pairs of a Chinese key."""
+    return set(key) | {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def _postings(keys: Sequence[str], grams: Any) -> dict[str, bytes]:
+    from array import array
+
+    found: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        for gram in grams(key):
+            found.setdefault(gram, []).append(position)
+    return {gram: array("I", positions).tobytes() for gram, positions in found.items()}
+
+
+def _length_starts(keys: Sequence[str]) -> list[int]:
+    """starts[n] = position of the first key of at least n characters (keys sorted by length)."""
+    longest = len(keys[-1]) if keys else 0
+    starts = [0] * (longest + 2)
+    position = 0
+    for length in range(longest + 2):
+        while position < len(keys) and len(keys[position]) < length:
+            position += 1
+        starts[length] = position
+    return starts
+
+
 def scan_occurrences(
     forms: Sequence[tuple[int, int, str]],
     concept_count: int,
     documents: Sequence[Document],
     t2s: dict[str, str],
-) -> list[list[tuple[int, int, int, int, str]]]:
-    """Every occurrence of every form, longest match first at each place.
+) -> tuple[list[list[tuple[int, int, int, int, str]]], list[list[tuple[int, str]]]]:
+    """Every occurrence of every (non-deprecated) form, longest match first at each place.
 
     One Aho–Corasick pass per paragraph over the folded text, in leftmost-longest mode, so
     无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
+    Also returns, per document, the folded text of each paragraph that folding changes
+    (for literal search; other paragraphs are their own folded text).
     """
     import ahocorasick_rs
 
     owners: dict[str, set[int]] = {}
-    # Deprecated forms are scanned too: 无核国家 is still a mention of the non-nuclear-weapon
-    # States, and matching it whole keeps its 核国家 from counting as the nuclear-weapon States.
-    for concept, _kind, form in forms:
+    scannable = (KIND["en"], KIND["zh"], KIND["en_variant"], KIND["zh_variant"], KIND["abbr"])
+    for concept, kind, form in forms:
         pattern = _scan_pattern(form, t2s)
-        if len(pattern) >= 2:
+        if kind in scannable and len(pattern) >= 2:
             owners.setdefault(pattern, set()).add(concept)
     patterns = sorted(owners)
+    owner_lists = [sorted(owners[p]) for p in patterns]
+    del owners
     result: list[list[tuple[int, int, int, int, str]]] = [[] for _ in range(concept_count)]
-    if not patterns:
-        return result
-    automaton = ahocorasick_rs.AhoCorasick(
-        patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    automaton = (
+        ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        if patterns
+        else None
     )
+    folder = _Folder(t2s)
+    folded_texts: list[list[tuple[int, str]]] = []
     for d_index, doc in enumerate(documents):
-        for paragraph in doc.paragraphs:
-            folded, offsets = fold_with_offsets(paragraph.text, t2s)
+        changed: list[tuple[int, str]] = []
+        for p_position, paragraph in enumerate(doc.paragraphs):
+            text = paragraph.text
+            folded, offsets = folder(text)
+            if folded != text:
+                changed.append((p_position, folded))
+            if automaton is None:
+                continue
             for p_index, start, end in automaton.find_matches_as_indexes(folded):
                 if not _at_word_boundary(folded, start, end):
                     continue
-                s, e = offsets[start], offsets[end - 1] + 1
-                for concept in sorted(owners[patterns[p_index]]):
-                    result[concept].append((d_index, paragraph.number, s, e, paragraph.text[s:e]))
-    return result
+                s, e = (start, end) if offsets is None else (offsets[start], offsets[end])
+                for concept in owner_lists[p_index]:
+                    result[concept].append((d_index, paragraph.number, s, e, text[s:e]))
+        folded_texts.append(changed)
+    return result, folded_texts
 
 
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
@@ -251,84 +424,137 @@ def _at_word_boundary(text: str, start: int, end: int) -> bool:
 
 def _input_signature(glossary: Path, text_dir: Path) -> str:
     """Hash of what the index depends on: inputs' paths, sizes, mtimes; code version."""
-    parts = [f"{SCHEMA}", __version__, sys.version.split()[0]]
-    for path in [glossary, *sorted(text_dir.glob("*.txt"))] if text_dir.is_dir() else [glossary]:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    parts = [f"{SCHEMA}", __version__, sys.version.split()[0], sys.byteorder]
+    try:
+        stat = glossary.stat()
+        parts.append(f"{glossary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+    except OSError:
+        parts.append(str(glossary))
+    # The same files load_corpus reads: *.txt, not hidden. One scandir, no per-file resolve.
+    folder = text_dir.resolve()
+    entries = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.endswith(".txt") and not entry.name.startswith("."):
+                    try:
+                        stat = entry.stat()
+                    except OSError:
+                        continue
+                    entries.append(f"{entry.name}|{stat.st_size}|{stat.st_mtime_ns}")
+    except OSError:
+        pass
+    parts.append(str(folder))
+    parts.extend(sorted(entries))
+    return _digest("\n".join(parts))
 
 
-def _to_plain(index: Index) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA,
-        "t2s": index.t2s,
-        "concepts": index.concepts,
-        "forms": index.forms,
-        "keys": index.keys,
-        "pinyin_keys": index.pinyin_keys,
-        "en_keys": index.en_keys,
-        "zh_keys": index.zh_keys,
-        "documents": index.documents,
-        "occurrences": index.occurrences,
-    }
+def _digest(text: str) -> str:
+    try:  # blake2b without hashlib: hashlib loads OpenSSL, which costs a query ~3 ms
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _from_plain(data: dict[str, Any]) -> Index:
-    data = dict(data)
-    data.pop("schema")
-    return Index(**data)
-
-
-def save_index(index: Index, path: Path) -> bool:
+def save_image(image: bytes, path: Path) -> bool:
     """Write the cache atomically; False (and a warning) when the folder is not writable."""
     from npt_gloss.textio import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps(_to_plain(index)))
+        write_atomic(path, image)
     except (OSError, DataError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else exc.message
         print(f"npt-gloss: warning: cache not written ({reason}): {path.parent}", file=sys.stderr)
         return False
+    prune_cache(path.parent, keep=path)
     return True
 
 
-def load_cached(path: Path) -> Index | None:
+def prune_cache(folder: Path, keep: Path | None = None, newest: int = KEEP_CACHE_FILES) -> None:
+    """Remove all but the ``newest`` cache files (and temporary files over an hour old)."""
+    import time
+
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    caches = []
+    for entry in entries:
+        name = entry.name
+        try:
+            mtime = entry.stat().st_mtime
+        except OSError:
+            continue
+        if name.startswith(CACHE_PREFIX) and name.endswith((CACHE_SUFFIX, ".marshal")):
+            if keep is None or name != keep.name:
+                caches.append((mtime, name))
+        elif name.startswith(f".{CACHE_PREFIX}") and name.endswith(".tmp"):
+            if time.time() - mtime > 3600:  # left by a killed writer
+                _remove(folder / name)
+    caches.sort(reverse=True)
+    for _, name in caches[newest - (keep is not None) :]:
+        _remove(folder / name)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def load_cached(path: Path, signature: str | None = None) -> Index | None:
+    """The index in ``path``, or None when it is missing, unreadable, stale or corrupt."""
+    import mmap
+
+    try:
+        with open(path, "rb") as handle:
+            buffer: Any = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty (mmap refuses size 0)
         return None
     try:
-        return _from_plain(data)
-    except TypeError:
+        image = Image(buffer)
+        header = image.header
+        if header.get("schema") != SCHEMA:
+            return None
+        if signature is not None and header.get("signature") != signature:
+            return None
+        return Index(image)
+    except (CorruptImage, KeyError, TypeError, ValueError, EOFError, IndexError):
         return None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise DataError(f"cannot open: {exc.strerror or exc}", path) from None
 
 
 def open_index(glossary: Path, text_dir: Path, cache_folder: Path | None) -> Index:
     """The index for these inputs, from the cache when it is current, else built (and saved)."""
-    if not glossary.exists():
+    if not _exists(glossary):
         raise DataError("glossary file not found", glossary, hint="pass --glossary PATH")
     if glossary.is_dir():
         raise DataError("is a directory, not a glossary file", glossary)
-    if not text_dir.exists():
+    if not _exists(text_dir):
         raise DataError("text folder not found", text_dir, hint="pass --text DIR")
     if not text_dir.is_dir():
         raise DataError("is a file, not a folder of documents", text_dir)
+    signature = _input_signature(glossary, text_dir)
     cache_file = None
     if cache_folder is not None:
-        cache_file = cache_folder / f"index-{_input_signature(glossary, text_dir)}.marshal"
-        cached = load_cached(cache_file)
+        cache_file = cache_folder / f"{CACHE_PREFIX}{signature}{CACHE_SUFFIX}"
+        cached = load_cached(cache_file, signature)
         if cached is not None:
             return cached
     from npt_gloss.corpus import load_corpus
     from npt_gloss.glossary import load_glossary
 
-    index = build_index(load_glossary(glossary), load_corpus(text_dir))
+    image = build_image(load_glossary(glossary), load_corpus(text_dir), signature)
     if cache_file is not None and os.environ.get("NPT_GLOSS_NO_CACHE_WRITE") != "1":
-        save_index(index, cache_file)
-    return index
+        save_image(image, cache_file)
+    return Index(Image(image))
+

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from npt_gloss.corpus import ParagraphBuilder, item_text, join_wrapped
-from npt_gloss.errors import DataError
+from npt_gloss.corpus import ParagraphBuilder, is_document_id, item_text, join_wrapped
+from npt_gloss.errors import DataError, UsageError
 from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
 
 MAX_HEADER_LINES = 6
@@ -40,6 +40,7 @@ MAX_HEADER_LINES = 6
 SENTENCE_END = frozenset("。！？；：…!?;:.”’")
 # Closing brackets and quotes that may follow the sentence end: "……。）".
 _CLOSERS = ")）]】》〉」』\"'”’"
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 _AUTHOR_LINE_RE = re.compile(
     r"(?P<author>[^。，；：,;:]{1,60}?)提交的(?P<type>[^。，；：,;:]{1,20})"
@@ -91,6 +92,16 @@ def ingest_raw(
     and replace the derived values wholesale. ``source`` names the raw text in messages.
     Each paragraph's ``line`` is where it starts in the raw text; ``path`` is empty.
     """
+    if not is_document_id(doc_id):
+        # Checked first: the id becomes the file name, and a document the loader would
+        # reject (or a path such as ../x) must never be written.
+        raise UsageError(
+            f"invalid document id {doc_id!r}",
+            hint="use letters, digits, '-', '_' and '.', starting with a letter or digit",
+        )
+    for what, given in (("title", title_zh), ("author", author_zh)):
+        if given is not None and _SURROGATE_RE.search(given):  # undecodable argument bytes
+            raise UsageError(f"the {what} is not valid text", hint="give it in UTF-8")
     lines = raw_lines(raw)
     count = detect_header(lines) if header_lines is None else header_lines
     if not 0 <= count <= len(lines):

@@ -3,23 +3,31 @@
 Candidates come from cheap tables first — exact keys (which already absorb case, spacing,
 hyphens, full-width forms, British/American spelling and plurals), abbreviations, traditional
 characters, pinyin — and only then from fuzzy scoring with rapidfuzz over keys of a plausible
-length. Scores are banded so that any table match outranks any fuzzy one: an exact
+length (in a large glossary, over a shortlist of the keys that share most n-grams with the
+query: see :func:`_candidates`). Scores are banded so that any table match outranks any fuzzy one: an exact
 "non-nuclear-weapon States" (100) can never lose to a fuzzy "nuclear-weapon States".
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from npt_gloss.index import KIND, Index
+from npt_gloss.index import KIND, Index, en_grams, zh_grams
 from npt_gloss.normalize import fold, has_cjk, pinyin_key, term_key
 
 MAX_QUERY = 200  # characters matched; longer input is cut (a term is never this long)
 FUZZY_CUTOFF = 72.0
 FUZZY_CEILING = 94.0
 GOOD_ENOUGH = 60.0  # below this a result is a suggestion, not an answer
+# Fuzzy candidates: up to EXHAUSTIVE keys of a plausible length are all scored; beyond that,
+# the SHORTLIST keys sharing most grams with the query, counted within GRAM_BUDGET postings.
+EXHAUSTIVE = 20_000
+GRAM_BUDGET = 40_000
+SHORTLIST = 400
 
 # Score for a key match, by the kind of form matched.
 _TABLE_SCORES = {
@@ -62,7 +70,7 @@ def lookup(index: Index, query: str, limit: int = 10) -> list[Match]:
         for match in _pinyin_matches(index, query):
             _keep(best, match)
     if has_cjk(key):
-        for match in _partial_matches(index, key):
+        for match in _partial_matches(index, key, limit):
             _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
     for match in _fuzzy_matches(index, key, strict=exact_found):
@@ -104,54 +112,131 @@ def _pinyin_matches(index: Index, query: str) -> list[Match]:
     ]
 
 
-def _partial_matches(index: Index, key: str) -> list[Match]:
-    """Chinese forms that contain the query, or that the query contains (at least 2 chars)."""
+def _partial_matches(index: Index, key: str, limit: int) -> list[Match]:
+    """Chinese forms that contain the query, or that the query contains (at least 2 chars).
+
+    The score falls with the length difference, so once ``limit`` concepts are found only
+    candidates as good as the last one can still count: the rest are not looked at.
+    """
     if len(key) < 2:
         return []
-    found = []
-    for candidate in index.zh_keys:
-        if len(candidate) <= len(key):
-            inside = candidate in key and len(candidate) >= max(2, len(key) - 2)
-        else:
-            inside = key in candidate
-        if not inside:
-            continue
-        share = min(len(key), len(candidate)) / max(len(key), len(candidate))
-        score = round(60.0 + 30.0 * share, 1)
+    found: list[Match] = []
+    concepts: set[int] = set()
+    floor = None
+    for score, candidate in _partial_candidates(index, key):
+        if floor is not None and score < floor:
+            break
         for f_index in index.keys[candidate]:
-            found.append(Match(index.forms[f_index][0], score, "partial", index.forms[f_index][2]))
+            concept, _, form = index.forms[f_index]
+            found.append(Match(concept, score, "partial", form))
+            concepts.add(concept)
+        if floor is None and len(concepts) >= limit:
+            floor = score
     return found
 
 
-def _length_window(keys: Sequence[str], length: int, cutoff: float) -> Sequence[str]:
-    """Keys whose length allows a ratio of at least ``cutoff`` (keys are sorted by length)."""
+def _partial_candidates(index: Index, key: str) -> Iterator[tuple[float, str]]:
+    """(score, key) for the partial matches, best first (ties: shorter key, then by key)."""
+
+    def scored(candidate: str) -> tuple[float, str]:
+        share = min(len(key), len(candidate)) / max(len(key), len(candidate))
+        return round(60.0 + 30.0 * share, 1), candidate
+
+    inside = [scored(c) for c in _contained_keys(index, key)]
+    for outside in map(scored, _containing_keys(index, key)):
+        while inside and inside[0][0] >= outside[0]:
+            yield inside.pop(0)
+        yield outside
+    yield from inside
+
+
+def _contained_keys(index: Index, key: str) -> list[str]:
+    """Chinese keys inside the query of at least max(2, len - 2) characters, longest first."""
+    found = set()
+    for length in range(len(key), max(2, len(key) - 2) - 1, -1):
+        for start in range(len(key) - length + 1):
+            part = key[start : start + length]
+            if part not in found and has_cjk(part) and part in index.keys:
+                found.add(part)
+    return sorted(found, key=lambda k: (-len(k), k))
+
+
+def _containing_keys(index: Index, key: str) -> Iterator[str]:
+    """Chinese keys longer than the query that contain it, shortest first.
+
+    Every such key holds each of the query's character pairs, so the rarest pair's keys
+    are the only ones to check.
+    """
+    first = _start(index.zh_starts, len(key) + 1)
+    rarest = None
+    for pair in {key[i : i + 2] for i in range(len(key) - 1)}:
+        postings = _postings(index.zh_grams, pair, first, len(index.zh_keys))
+        if not postings:
+            return
+        if rarest is None or len(postings) < len(rarest):
+            rarest = postings
+    for position in rarest or ():
+        candidate = index.zh_keys[position]
+        if key in candidate:
+            yield candidate
+
+
+def _start(starts: Sequence[int], length: int) -> int:
+    """Position of the first key of at least ``length`` characters."""
+    return starts[length] if length < len(starts) else starts[-1]
+
+
+def _postings(table: Any, gram: str, low: int, high: int) -> Sequence[int]:
+    """Positions in [low, high) of the keys containing ``gram`` (ascending)."""
+    raw = table.get(gram)
+    if raw is None:
+        return ()
+    positions = memoryview(raw).cast("I")
+    return positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
+
+
+def _length_bounds(length: int, cutoff: float) -> tuple[int, int]:
+    """Key lengths that allow a ratio of at least ``cutoff`` (inclusive)."""
     ratio = cutoff / 100.0
-    low = int(length * ratio / (2 - ratio))
-    high = int(length * (2 - ratio) / ratio) + 1
-    lengths = _lengths(keys)
-    return keys[bisect.bisect_left(lengths, low) : bisect.bisect_right(lengths, high)]
+    return int(length * ratio / (2 - ratio)), int(length * (2 - ratio) / ratio) + 1
 
 
-_LENGTHS: dict[int, list[int]] = {}
+def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
+    """The keys of lengths ``low``..``high`` worth scoring against ``key``.
 
-
-def _lengths(keys: Sequence[str]) -> list[int]:
-    cached = _LENGTHS.get(id(keys))
-    if cached is None or len(cached) != len(keys):
-        cached = [len(k) for k in keys]
-        _LENGTHS[id(keys)] = cached
-    return cached
+    All of them when there are few; otherwise a shortlist: the keys that share the most
+    grams (trigrams of Latin keys, characters and character pairs of Chinese ones) with the
+    query, counted over the rarest grams first within a fixed budget of postings, so the
+    cost stays flat as the glossary grows. Scoring the shortlist with rapidfuzz then gives
+    the same best matches as scoring everything, except in rare, contrived cases.
+    """
+    cjk = has_cjk(key)
+    keys = index.zh_keys if cjk else index.en_keys
+    starts = index.zh_starts if cjk else index.en_starts
+    first, last = _start(starts, low), _start(starts, high + 1)
+    if last - first <= EXHAUSTIVE:
+        return keys.run(first, last)
+    table = index.zh_grams if cjk else index.en_grams
+    grams = zh_grams(key) if cjk else en_grams(key)
+    postings = sorted((p for g in grams if (p := _postings(table, g, first, last))), key=len)
+    counts: Counter[int] = Counter()
+    spent = 0
+    for positions in postings:
+        if spent and spent + len(positions) > GRAM_BUDGET:
+            break
+        counts.update(positions)
+        spent += len(positions)
+    return [keys[position] for position, _ in counts.most_common(SHORTLIST)]
 
 
 def _fuzzy_matches(index: Index, key: str, strict: bool) -> list[Match]:
     from rapidfuzz import fuzz, process
 
-    keys = index.zh_keys if has_cjk(key) else index.en_keys
     cutoff = 85.0 if strict else FUZZY_CUTOFF
-    window = _length_window(keys, len(key), cutoff)
+    choices = _candidates(index, key, *_length_bounds(len(key), cutoff))
     found = []
     for candidate, score, _ in process.extract(
-        key, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=25
+        key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=25
     ):
         if candidate == key:  # already answered by the tables, with its proper kind
             continue
@@ -169,10 +254,9 @@ def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
     key = term_key(prepare_query(query), index.t2s)
     if not key:
         return []
-    keys = index.zh_keys if has_cjk(key) else index.en_keys
     # Two- and three-letter abbreviations resemble anything under partial scoring.
     shortest = min(4, len(key))
-    keys = [k for k in keys if len(k) >= shortest]
+    keys = _candidates(index, key, shortest, MAX_QUERY * 4)
     names: list[str] = []
     for candidate, _, _ in process.extract(
         key, keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=55

@@ -32,8 +32,11 @@ STYLES = {
     "": "",
 }
 
-# C0/C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate controls.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# C0/C1 controls (but tab and newline), DEL, the bidi embedding/override/isolate controls,
+# and lone surrogates (undecodable bytes in a command-line argument), which no stream can encode.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+)
 
 
 def safe(text: str) -> str:
@@ -52,8 +55,11 @@ def _escape(ch: str) -> str:
 
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on: DEL, the C1
-# controls (U+009B is a one-byte CSI), bidi controls, and the Unicode line separators.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+# controls (U+009B is a one-byte CSI), bidi controls, the Unicode line separators; and lone
+# surrogates, which cannot be written as UTF-8 (JSON has an escape for them).
+_JSON_UNSAFE = re.compile(
+    r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029\ud800-\udfff]"
+)
 
 
 def to_json(data: Any, ascii_only: bool = False) -> str:

@@ -78,7 +78,7 @@ def test_wrong_encodings_are_named(tmp_path: Path, data: bytes, fragment: str) -
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="g.toml"):
+    with pytest.raises(DataError, match=r"g\.toml"):
         load_glossary(tmp_path / "g.toml")
     with pytest.raises(DataError):
         load_glossary(tmp_path)
