@@ -10,9 +10,10 @@ costs that matter are realistic:
 * English terms are two to six real words, Zipf-weighted, so "nuclear", "weapon" and "of"
   are as common as they are in UNTERM; variants are plurals, US spellings and reorderings;
   abbreviations are initials (and collide, as real ones do).
-* Chinese terms are 2–8 characters built from a vocabulary of 1–3 character words drawn from
-  the 3,755 most common Chinese characters (GB 2312 level 1), also Zipf-weighted, so terms
-  share characters and n-grams as real ones do; variants drop or change a word.
+* Chinese terms are 2–8 characters, compounds of two to four words (a few are one word) from
+  a vocabulary of 1–3 character words drawn from the 3,755 most common Chinese characters
+  (GB 2312 level 1), also Zipf-weighted, so terms share characters and n-grams as real ones
+  do; a variant adds a word in front or at the end.
 * Paragraphs are ~150 characters of the same words with three to six glossary forms worked
   in (some concepts far more often than others) and, now and then, an English abbreviation
   or a list of dash items.
@@ -138,11 +139,17 @@ class Generator:
         return " ".join(words)
 
     def chinese_term(self) -> str:
+        """A compound of two to four words (2–8 characters); a few are a single word."""
         while True:
-            parts = [self.zh_word.draw() for _ in range(self.rng.choice((1, 2, 2, 3, 3, 4)))]
-            term = "".join(parts)[:8]
-            if 2 <= len(term) <= 8:
+            words = 1 if self.rng.random() < 0.03 else self.rng.choice((2, 2, 3, 3, 4))
+            term = "".join(self.zh_word.draw() for _ in range(words))[:8]
+            if len(term) >= 2:
                 return term
+
+    def chinese_variant(self, zh: str) -> str:
+        """Another wording: a word added in front or at the end (as 战略稳定 / 战略稳定性)."""
+        word = self.zh_word.draw()
+        return (zh + word if self.rng.random() < 0.5 else word + zh)[:8]
 
     def english_variants(self, en: str) -> list[str]:
         out = []
@@ -179,9 +186,9 @@ class Generator:
             if variants:
                 term["en_variants"] = variants
             if rng.random() < 0.35:
-                term["zh_variants"] = [self.chinese_term() if rng.random() < 0.5 else zh[:-1] or zh]
-                if term["zh_variants"][0] == zh or len(term["zh_variants"][0]) < 2:
-                    del term["zh_variants"]
+                variant = self.chinese_variant(zh)
+                if variant != zh and variant not in seen_zh:
+                    term["zh_variants"] = [variant]
             if rng.random() < 0.2 and len(en.split()) >= 2:
                 term["abbr"] = [self.abbreviation(en)]
             if rng.random() < 0.05:

@@ -53,7 +53,7 @@ def _style_path(name: str) -> str:
             continue
         try:
             return get_style_filepath(candidate)
-        except StyleNotFoundError:
+        except (StyleNotFoundError, OSError):  # OSError: e.g. a name too long for a file
             continue
     raise UsageError(f"no CSL style named {name!r}",
                      hint="use a name from the CSL style repository, e.g. csl:apa, or a .csl file")

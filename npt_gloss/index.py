@@ -15,7 +15,6 @@ costs only speed (and a warning).
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -25,8 +24,7 @@ from typing import Any, NamedTuple
 from npt_gloss import __version__
 from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
-from npt_gloss.normalize import fold, fold_char, fold_with_offsets, has_cjk, term_key
-from npt_gloss.store import CorruptImage, Image, ImageWriter
+from npt_gloss.store import CorruptImage, Image, Records
 
 SCHEMA = 2
 CACHE_PREFIX = "index-"
@@ -56,6 +54,9 @@ class Occurrence(NamedTuple):
 class Index:
     """The loaded index: read-only views over one image; the query modules read it.
 
+    ``occurrences[c]`` lists (doc, paragraph, start, end, form) for concept ``c``, in text
+    order; ``form`` is the text as it stands there.
+
     ``concepts``, ``forms``, ``documents`` and ``occurrences`` are sequences decoded item by
     item; ``keys`` and ``pinyin_keys`` are read-only dicts; ``en_keys`` and ``zh_keys`` are
     the distinct lookup keys of Latin and of Chinese forms, sorted by length, with
@@ -81,10 +82,10 @@ class Index:
         self.zh_grams = image.table("zh_grams")
         # {"meta": {...}, "path": str, "paragraphs": [[n, text, [items]]]}
         self.documents = image.records("documents")
-        # per document: [[paragraph position, folded text]] where folding changes the text
-        self.folded = image.records("folded")
-        # per concept: [(doc, paragraph, start, end, form)]
-        self.occurrences = image.records("occurrences")
+        # per concept: [(doc, paragraph, start, end, form)], in the order of the text
+        self.occurrences = ConceptOccurrences(
+            image.records("patterns_of"), image.records("pattern_occurrences"), image.lines("spellings")
+        )
         self._concept_cache: dict[int, Concept] = {}
         self._doc_positions: dict[str, int] | None = None
 
@@ -158,169 +159,6 @@ def meta_from_dict(data: dict[str, Any]) -> DocumentMeta:
     return DocumentMeta(**values)
 
 
-# ---------------------------------------------------------------- building
-
-
-def build_t2s() -> dict[str, str]:
-    """Traditional→simplified table for every Han character that OpenCC changes."""
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    ranges = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
-    chars = [chr(code) for start, stop in ranges for code in range(start, stop)]
-    converted = converter.convert("\n".join(chars)).split("\n")
-    return {
-        trad: simp
-        for trad, simp in zip(chars, converted, strict=True)
-        if trad != simp and len(simp) == 1
-    }
-
-
-def derive_pinyin(text: str) -> tuple[str, str]:
-    """(display pinyin with tone marks, key without tones) for a Chinese term."""
-    from npt_gloss.normalize import pinyin_key
-
-    hanzi = "".join(ch for ch in text if has_cjk(ch))
-    marked = " ".join(_pinyin_syllables(hanzi))
-    return marked, pinyin_key(marked)
-
-
-def _pinyin_syllables(hanzi: str) -> list[str]:
-    """pypinyin's ``lazy_pinyin(hanzi, style=TONE)``, without its per-call overhead.
-
-    The same segmentation (forward maximum matching over pypinyin's phrase dictionary) and
-    the same readings (the phrase's, else each character's first); anything unusual is
-    handed to pypinyin itself.
-    """
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
-    from pypinyin.seg.mmseg import seg
-
-    if not hanzi or not RE_HANS.match(hanzi) or not PHRASES_DICT:
-        return lazy_pinyin(hanzi, style=Style.TONE)
-    out: list[str] = []
-    for word in seg.cut(hanzi):
-        phrase = PHRASES_DICT.get(word)
-        if phrase is not None and len(phrase) == len(word):
-            out.extend(readings[0] for readings in phrase)
-            continue
-        for ch in word:
-            readings = PINYIN_DICT.get(ord(ch))
-            if readings is None:
-                return lazy_pinyin(hanzi, style=Style.TONE)
-            out.append(readings.split(",", 1)[0])
-    return out
-
-
-def _scan_pattern(form: str, t2s: dict[str, str]) -> str:
-    """The folded form to look for in running text (book-title marks dropped)."""
-    return fold(form, t2s).replace("《", "").replace("》", "").strip()
-
-
-class _Folder:
-    """``fold_with_offsets`` for running text, fast when every character folds to one.
-
-    Then the folded text is one ``str.translate`` and the offsets are the identity (None);
-    text with a character that folds to more or fewer characters (ß, ligatures, some
-    compatibility forms) takes the general path.
-    """
-
-    def __init__(self, t2s: dict[str, str]) -> None:
-        self.t2s = t2s
-        self.known: set[str] = set()
-        self.table: dict[int, str] = {}
-        self.uneven: set[str] = set()
-
-    def __call__(self, text: str) -> tuple[str, list[int] | None]:
-        for ch in set(text) - self.known:
-            folded = fold_char(ch, self.t2s)
-            self.known.add(ch)
-            if len(folded) != 1:
-                self.uneven.add(ch)
-            elif folded != ch:
-                self.table[ord(ch)] = folded
-        if self.uneven and not self.uneven.isdisjoint(text):
-            return fold_with_offsets(text, self.t2s)
-        return text.translate(self.table), None
-
-
-def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> Index:
-    """Build the index in memory (read through the same image a cache file holds)."""
-    return Index(Image(build_image(concepts, documents, signature="")))
-
-
-def build_image(concepts: Sequence[Concept], documents: Sequence[Document], signature: str) -> bytes:
-    t2s = build_t2s()
-    writer = ImageWriter()
-    forms: list[tuple[int, int, str]] = []
-    keys: dict[str, list[int]] = {}
-    pinyin_keys: dict[str, list[int]] = {}
-    concept_rows = []
-    for c_index, concept in enumerate(concepts):
-        pinyin = concept.pinyin
-        for kind, form in _all_forms(concept):
-            f_index = len(forms)
-            forms.append((c_index, KIND[kind], form))
-            keys.setdefault(term_key(form, t2s), []).append(f_index)
-            if kind in ("zh", "zh_variant") and has_cjk(form):
-                marked, key = derive_pinyin(fold(form, t2s))
-                if key:
-                    pinyin_keys.setdefault(key, []).append(f_index)
-                if kind == "zh" and not pinyin:
-                    pinyin = marked
-        row = [getattr(concept, name) for name in CONCEPT_FIELDS]
-        row[CONCEPT_FIELDS.index("pinyin")] = pinyin
-        concept_rows.append(tuple(list(v) if isinstance(v, tuple) else v for v in row))
-    writer.records("concepts", concept_rows)
-    del concept_rows
-    writer.records("forms", forms)
-    writer.table("keys", {k: tuple(v) for k, v in keys.items()})
-    writer.table("pinyin_keys", {k: tuple(v) for k, v in pinyin_keys.items()})
-    del pinyin_keys
-    en_keys = sorted((k for k in keys if not has_cjk(k)), key=lambda k: (len(k), k))
-    zh_keys = sorted((k for k in keys if has_cjk(k)), key=lambda k: (len(k), k))
-    del keys
-    writer.lines("en_keys", en_keys)
-    writer.lines("zh_keys", zh_keys)
-    writer.table("en_grams", _postings(en_keys, en_grams))
-    writer.table("zh_grams", _postings(zh_keys, zh_grams))
-    occurrences, folded = scan_occurrences(forms, len(concepts), documents, t2s)
-    del forms
-    writer.records("occurrences", occurrences)
-    del occurrences
-    writer.records("folded", folded)
-    writer.records(
-        "documents",
-        (
-            {
-                "meta": meta_to_dict(doc.meta),
-                "path": doc.path,
-                "paragraphs": [[p.number, p.text, list(p.items)] for p in doc.paragraphs],
-            }
-            for doc in documents
-        ),
-    )
-    writer.value("t2s", t2s)
-    writer.value(
-        "info",
-        {
-            "doc_ids": [doc.id for doc in documents],
-            "en_starts": _length_starts(en_keys),
-            "zh_starts": _length_starts(zh_keys),
-        },
-    )
-    return writer.finish({"schema": SCHEMA, "signature": signature})
-
-
-def _all_forms(concept: Concept) -> Iterator[tuple[str, str]]:
-    yield "en", concept.en
-    yield "zh", concept.zh
-    for kind in ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated"):
-        name = kind[:-1] if kind.endswith("variants") else kind
-        for form in getattr(concept, kind):
-            yield name, form
-
-
 def en_grams(key: str) -> set[str]:
     """The trigrams of a Latin key, with a space at each end (so short words have some)."""
     padded = f" {key} "
@@ -332,91 +170,80 @@ def zh_grams(key: str) -> set[str]:
     return set(key) | {key[i : i + 2] for i in range(len(key) - 1)}
 
 
-def _postings(keys: Sequence[str], grams: Any) -> dict[str, bytes]:
-    from array import array
-
-    found: dict[str, list[int]] = {}
-    for position, key in enumerate(keys):
-        for gram in grams(key):
-            found.setdefault(gram, []).append(position)
-    return {gram: array("I", positions).tobytes() for gram, positions in found.items()}
-
-
-def _length_starts(keys: Sequence[str]) -> list[int]:
-    """starts[n] = position of the first key of at least n characters (keys sorted by length)."""
-    longest = len(keys[-1]) if keys else 0
-    starts = [0] * (longest + 2)
-    position = 0
-    for length in range(longest + 2):
-        while position < len(keys) and len(keys[position]) < length:
-            position += 1
-        starts[length] = position
-    return starts
+def all_forms(concept: Concept) -> Iterator[tuple[str, str]]:
+    """(kind, form) for every form of a concept, preferred terms first."""
+    yield "en", concept.en
+    yield "zh", concept.zh
+    for kind in ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated"):
+        name = kind[:-1] if kind.endswith("variants") else kind
+        for form in getattr(concept, kind):
+            yield name, form
 
 
-def scan_occurrences(
-    forms: Sequence[tuple[int, int, str]],
-    concept_count: int,
-    documents: Sequence[Document],
-    t2s: dict[str, str],
-) -> tuple[list[list[tuple[int, int, int, int, str]]], list[list[tuple[int, str]]]]:
-    """Every occurrence of every (non-deprecated) form, longest match first at each place.
+class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
+    """Per concept, its occurrences: the matches of each pattern that stands for it (kept
+    once per pattern however many concepts share it), merged in text order."""
 
-    One Aho–Corasick pass per paragraph over the folded text, in leftmost-longest mode, so
-    无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
-    Also returns, per document, the folded text of each paragraph that folding changes
-    (for literal search; other paragraphs are their own folded text).
-    """
-    import ahocorasick_rs
+    def __init__(self, patterns_of: Records, matches: Records, spellings: Records) -> None:
+        self._patterns_of = patterns_of
+        self._matches = matches
+        self._spellings = spellings
 
-    owners: dict[str, set[int]] = {}
-    scannable = (KIND["en"], KIND["zh"], KIND["en_variant"], KIND["zh_variant"], KIND["abbr"])
-    for concept, kind, form in forms:
-        pattern = _scan_pattern(form, t2s)
-        if kind in scannable and len(pattern) >= 2:
-            owners.setdefault(pattern, set()).add(concept)
-    patterns = sorted(owners)
-    owner_lists = [sorted(owners[p]) for p in patterns]
-    del owners
-    result: list[list[tuple[int, int, int, int, str]]] = [[] for _ in range(concept_count)]
-    automaton = (
-        ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-        if patterns
-        else None
-    )
-    folder = _Folder(t2s)
-    folded_texts: list[list[tuple[int, str]]] = []
-    for d_index, doc in enumerate(documents):
-        changed: list[tuple[int, str]] = []
-        for p_position, paragraph in enumerate(doc.paragraphs):
-            text = paragraph.text
-            folded, offsets = folder(text)
-            if folded != text:
-                changed.append((p_position, folded))
-            if automaton is None:
-                continue
-            for p_index, start, end in automaton.find_matches_as_indexes(folded):
-                if not _at_word_boundary(folded, start, end):
-                    continue
-                s, e = (start, end) if offsets is None else (offsets[start], offsets[end])
-                for concept in owner_lists[p_index]:
-                    result[concept].append((d_index, paragraph.number, s, e, text[s:e]))
-        folded_texts.append(changed)
-    return result, folded_texts
+    def __len__(self) -> int:
+        return len(self._patterns_of)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        from npt_gloss.build import unpack_occurrences
+
+        spellings = self._spellings
+        found: list[tuple[int, int, int, int, str]] = []
+        for pattern in self._patterns_of[index]:
+            record = self._matches[pattern]
+            found.extend(
+                (doc, para, start, end, spellings[spelling])
+                for doc, para, start, end, spelling in unpack_occurrences(record)
+            )
+        if len(self._patterns_of[index]) > 1:
+            found.sort()
+        return found
+
+    def __iter__(self) -> Iterator[list[tuple[int, int, int, int, str]]]:
+        for index in range(len(self)):
+            yield self[index]
 
 
-def _at_word_boundary(text: str, start: int, end: int) -> bool:
-    """Latin forms must stand as whole words ("NPT" not inside "UNPTX"); Chinese need not."""
-    first, last = text[start], text[end - 1]
-    if first.isascii() and first.isalnum() and start > 0:
-        before = text[start - 1]
-        if before.isascii() and before.isalnum():
-            return False
-    if last.isascii() and last.isalnum() and end < len(text):
-        after = text[end]
-        if after.isascii() and after.isalnum():
-            return False
-    return True
+# ---------------------------------------------------------------- building
+
+
+def build_t2s() -> dict[str, str]:
+    """Traditional→simplified table for every Han character that OpenCC changes."""
+    from npt_gloss.build import build_t2s as build
+
+    return build()
+
+
+def derive_pinyin(text: str) -> tuple[str, str]:
+    """(display pinyin with tone marks, key without tones) for a Chinese term."""
+    from npt_gloss.build import derive_pinyin as derive
+
+    return derive(text)
+
+
+def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> Index:
+    """Build the index in memory (read through the same image a cache file holds)."""
+    import io
+
+    from npt_gloss.build import write_image
+
+    out = io.BytesIO()
+    write_image(out, concepts, documents, _header(""))
+    return Index(Image(out.getbuffer()))
+
+
+def _header(signature: str) -> dict[str, Any]:
+    return {"schema": SCHEMA, "signature": signature}
 
 
 # ---------------------------------------------------------------- caching
@@ -457,19 +284,70 @@ def _digest(text: str) -> str:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def save_image(image: bytes, path: Path) -> bool:
-    """Write the cache atomically; False (and a warning) when the folder is not writable."""
-    from npt_gloss.textio import write_atomic
+def _write_cache(path: Path, concepts: Any, documents: Any, header: dict[str, Any]) -> bool:
+    """Build straight into the cache file, atomically; False (and a warning) on failure.
+
+    The image is streamed to a temporary file beside the cache file, flushed to disk and
+    renamed over it: a reader sees no file or a whole one, and two commands building at once
+    each rename a whole file over the other's.
+    """
+    import tempfile
+
+    from npt_gloss.build import write_image
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, image)
-    except (OSError, DataError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else exc.message
-        print(f"npt-gloss: warning: cache not written ({reason}): {path.parent}", file=sys.stderr)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        _cache_warning(exc, path.parent)
         return False
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write_image(out, concepts, documents, header)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _file_mode())
+        os.replace(temporary, path)
+    except OSError as exc:
+        _remove(Path(temporary))
+        _cache_warning(exc, path.parent)
+        return False
+    except BaseException:
+        _remove(Path(temporary))
+        raise
     prune_cache(path.parent, keep=path)
     return True
+
+
+def _build_anonymous(concepts: Any, documents: Any, header: dict[str, Any]) -> Index:
+    """Build into an unnamed temporary file (mapped, so memory stays low), else into memory."""
+    import io
+    import mmap
+    import tempfile
+
+    from npt_gloss.build import write_image
+
+    try:
+        with tempfile.TemporaryFile() as out:
+            write_image(out, concepts, documents, header)
+            out.flush()
+            return Index(Image(mmap.mmap(out.fileno(), 0, access=mmap.ACCESS_READ)))
+    except OSError:
+        buffer = io.BytesIO()
+        write_image(buffer, concepts, documents, header)
+        return Index(Image(buffer.getbuffer()))
+
+
+def _cache_warning(exc: OSError, folder: Path) -> None:
+    reason = exc.strerror or str(exc)
+    print(f"npt-gloss: warning: cache not written ({reason}): {folder}", file=sys.stderr)
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's is 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def prune_cache(folder: Path, keep: Path | None = None, newest: int = KEEP_CACHE_FILES) -> None:
@@ -553,8 +431,11 @@ def open_index(glossary: Path, text_dir: Path, cache_folder: Path | None) -> Ind
     from npt_gloss.corpus import load_corpus
     from npt_gloss.glossary import load_glossary
 
-    image = build_image(load_glossary(glossary), load_corpus(text_dir), signature)
+    concepts, documents = load_glossary(glossary), load_corpus(text_dir)
+    header = _header(signature)
     if cache_file is not None and os.environ.get("NPT_GLOSS_NO_CACHE_WRITE") != "1":
-        save_image(image, cache_file)
-    return Index(Image(image))
-
+        if _write_cache(cache_file, concepts, documents, header):
+            index = load_cached(cache_file, signature)
+            if index is not None:
+                return index
+    return _build_anonymous(concepts, documents, header)

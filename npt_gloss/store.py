@@ -7,10 +7,12 @@ such records (a lookup hashes the key with CRC-32 and decodes one bucket of abou
 entry). Opening a cache file is then a ``mmap`` and the decoding of a small header, whatever
 the size of the glossary and the corpus.
 
-Layout: ``MAGIC``, the header length (8 bytes, little-endian), the header (``marshal``: a
-dict naming every section's place), the sections (each aligned to 8 bytes), ``FOOTER``. The
-offsets arrays are in the machine's byte order; the cache key includes it, so a cache is
-never read on a machine that wrote it differently.
+Layout: ``MAGIC``, the sections (each aligned to 8 bytes), the header (``marshal``: a dict
+naming every section's place and the image's size), the header's length (8 bytes,
+little-endian), ``FOOTER``. The header comes last so that sections can be streamed to a file
+as they are built, never all held in memory. The offsets arrays are in the machine's byte
+order; the cache key includes it, so a cache is never read on a machine that wrote it
+differently.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import marshal
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 from zlib import crc32
 
 MAGIC = b"NPTGIDX\x00"
@@ -39,20 +41,21 @@ def key_hash(key: str) -> int:
 
 
 class ImageWriter:
-    """Collects sections, then lays them out as one ``bytes`` image."""
+    """Writes sections to a binary file object as they come, then the header."""
 
-    def __init__(self) -> None:
-        self._chunks: list[bytes] = []
-        self._position = 0
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        out.write(MAGIC)
+        self._position = len(MAGIC)
         self.sections: dict[str, tuple[Any, ...]] = {}
 
-    def _put(self, data: bytes) -> tuple[int, int]:
+    def _put(self, data: bytes | memoryview) -> tuple[int, int]:
         padding = -self._position % _ALIGN
         if padding:
-            self._chunks.append(b"\x00" * padding)
+            self._out.write(b"\x00" * padding)
             self._position += padding
         start = self._position
-        self._chunks.append(data)
+        self._out.write(data)
         self._position += len(data)
         return start, len(data)
 
@@ -62,17 +65,27 @@ class ImageWriter:
 
     def blobs(self, name: str, items: Iterable[bytes]) -> None:
         """A sequence of byte strings, each readable on its own."""
-        offsets = [0]
-        chunks = []
-        total = 0
+        offsets = array("Q", [0])
+        chunks: list[bytes] = []
+        total = pending = 0
+        data_start, _ = self._put(b"")
         for item in items:
             chunks.append(item)
             total += len(item)
+            pending += len(item)
             offsets.append(total)
+            if pending > 1 << 22:  # write in 4 MB pieces: the data is never all in memory
+                self._append(b"".join(chunks))
+                chunks, pending = [], 0
+        self._append(b"".join(chunks))
         code = "I" if total < 2**32 else "Q"
         where_offsets = self._put(array(code, offsets).tobytes())
-        where_data = self._put(b"".join(chunks))
-        self.sections[name] = ("blobs", code, *where_offsets, *where_data)
+        self.sections[name] = ("blobs", code, *where_offsets, data_start, total)
+
+    def _append(self, data: bytes) -> None:
+        """Continue the current section (no alignment)."""
+        self._out.write(data)
+        self._position += len(data)
 
     def records(self, name: str, items: Iterable[Any]) -> None:
         self.blobs(name, (marshal.dumps(item) for item in items))
@@ -107,23 +120,26 @@ class ImageWriter:
         self.blobs(name, (marshal.dumps(b) if b else b"" for b in buckets))
         self.sections[name] = ("table", *self.sections[name][1:], len(mapping))
 
-    def finish(self, header: dict[str, Any]) -> bytes:
+    def finish(self, header: dict[str, Any]) -> None:
+        """Write the header and the footer; the image is then complete."""
+        padding = -self._position % _ALIGN
+        self._out.write(b"\x00" * padding)
+        self._position += padding
+        header = {**header, "sections": self.sections, "size": 0}
         # The header records the image's total size, which depends on the header's length:
         # iterate until the two agree (the first or second pass does).
-        header = {**header, "sections": self.sections, "size": 0}
         for _ in range(8):
             head = marshal.dumps(header)
-            start = len(MAGIC) + 8 + len(head)
-            padding = -start % _ALIGN
-            size = start + padding + self._position + len(FOOTER)
+            size = self._position + len(head) + 8 + len(FOOTER)
             if header["size"] == size:
                 break
             header["size"] = size
         else:  # pragma: no cover
             raise AssertionError("index header size does not settle")
-        return b"".join(
-            [MAGIC, len(head).to_bytes(8, "little"), head, b"\x00" * padding, *self._chunks, FOOTER]
-        )
+        self._out.write(head)
+        self._out.write(len(head).to_bytes(8, "little"))
+        self._out.write(FOOTER)
+        self._position = size
 
 
 # ---------------------------------------------------------------- reading
@@ -134,27 +150,28 @@ class Image:
 
     def __init__(self, buffer: Any) -> None:
         view = memoryview(buffer)
-        if view.nbytes < len(MAGIC) + 8 + len(FOOTER):
+        size = view.nbytes
+        if size < len(MAGIC) + 8 + len(FOOTER):
             raise CorruptImage("too short")
-        if bytes(view[: len(MAGIC)]) != MAGIC or bytes(view[-len(FOOTER) :]) != FOOTER:
+        if bytes(view[: len(MAGIC)]) != MAGIC or bytes(view[size - len(FOOTER) :]) != FOOTER:
             raise CorruptImage("not an index image, or a truncated one")
-        length = int.from_bytes(view[len(MAGIC) : len(MAGIC) + 8], "little")
-        start = len(MAGIC) + 8
+        end = size - len(FOOTER) - 8
+        length = int.from_bytes(view[end : end + 8], "little")
+        if not 0 < length <= end - len(MAGIC):
+            raise CorruptImage("bad header length")
         try:
-            header = marshal.loads(view[start : start + length])
+            header = marshal.loads(view[end - length : end])
         except (EOFError, ValueError, TypeError) as exc:
             raise CorruptImage(f"unreadable header: {exc}") from None
-        if not isinstance(header, dict) or header.get("size") != view.nbytes:
+        if not isinstance(header, dict) or header.get("size") != size:
             raise CorruptImage("size does not match the header")
         self.buffer = buffer  # keeps a file map alive as long as the image
         self.view = view
         self.header = header
-        self.base = start + length + (-(start + length) % _ALIGN)
         self._sections: dict[str, tuple[Any, ...]] = header["sections"]
 
     def _slice(self, start: int, length: int) -> memoryview:
-        begin = self.base + start
-        return self.view[begin : begin + length]
+        return self.view[start : start + length]
 
     def _offsets(self, spec: tuple[Any, ...]) -> memoryview:
         _, code, off_start, off_len, *_ = spec

@@ -53,6 +53,8 @@ def _read_bytes(path: Path) -> bytes:
         raise DataError("cannot read the file: permission denied", path=path) from None
     except OSError as exc:
         raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+    except ValueError:  # a NUL or a lone surrogate: no file can have this name
+        raise DataError("cannot read the file: not a valid file name", path=path) from None
 
 
 def _reject_utf16_and_32_bom(data: bytes, path: Path) -> None:
@@ -163,12 +165,14 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     """
     # Write through a symlink to the file it points at, as editors do, rather than replace
     # the link with a regular file.
-    target = Path(os.path.realpath(path))
-    directory = target.parent
     try:
+        target = Path(os.path.realpath(path))
+        directory = target.parent
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise DataError(f"cannot write the file: {exc.strerror or exc}", path=path) from None
+    except ValueError:  # a NUL or a lone surrogate in the name
+        raise DataError("cannot write the file: not a valid file name", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)

@@ -55,7 +55,10 @@ def _paragraph_lines(paragraph: Paragraph, width: int, marks: list[tuple[int, in
         start = position + 1
         end = paragraph.text.find("\n", start)
         end = len(paragraph.text) if end == -1 else end
-        out.append([(" " * (width + 2), "num"), *_marked(paragraph.text, start, end, marks)])
+        # The dash goes into the margin segment so that a wrapped item hangs under its text.
+        dash = paragraph.text[start : start + 2] if paragraph.text.startswith("– ", start) else ""
+        margin = " " * (width + 2) + dash
+        out.append([(margin, "num"), *_marked(paragraph.text, start + len(dash), end, marks)])
         position = end
     return out
 

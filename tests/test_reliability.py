@@ -80,7 +80,9 @@ def process_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def spawn(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+def spawn(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         python_cli(*args), capture_output=True, env=env or process_env(), timeout=timeout
     )
@@ -195,9 +197,31 @@ def test_the_environment_variables_are_checked_too(tmp_path: Path) -> None:
     assert_error(result, str(missing))
 
 
+def test_names_the_file_system_refuses_are_errors_not_crashes(tmp_path: Path) -> None:
+    too_long = str(tmp_path / ("a" * 300))  # ENAMETOOLONG, not "not found"
+    assert_error(run("--glossary", too_long, "lookup", "x"), "cannot open")
+    assert_error(run("--text", too_long, "show", "1"), "cannot open")
+    assert_error(run("--glossary", too_long, "glossary", "check"), "cannot read")
+    assert_error(run("ingest", too_long, "--id", "x", "--dry-run"), "cannot read")
+    # Names no file can have (no shell can pass them, but a script calling the library can).
+    for bad_name in ("a\x00b", "\ud800"):
+        assert_error(run("--glossary", bad_name, "lookup", "x"), "not found")
+        assert_error(run("--glossary", bad_name, "glossary", "check"), "not a valid file name")
+        assert_error(run("--text", bad_name, "show"), "not found")
+    # Undecodable bytes in a name (\udcff from the shell) are just a name that does not exist.
+    assert_error(run("ingest", str(tmp_path / "\udcff"), "--id", "x", "--dry-run"), "not found")
+    assert_error(run("cite", "3", "--style", "csl:" + "a" * 300))  # "no such style", or install
+
+
 def test_click_usage_errors_exit_2_without_traceback() -> None:
-    for args in (["lookup"], ["lookup", "x", "-n", "0"], ["cite", "3", "--lang", "fr"],
-                 ["nosuchcommand"], ["show", "--nosuchoption"], ["glossary", "stats", "extra"]):
+    for args in (
+        ["lookup"],
+        ["lookup", "x", "-n", "0"],
+        ["cite", "3", "--lang", "fr"],
+        ["nosuchcommand"],
+        ["show", "--nosuchoption"],
+        ["glossary", "stats", "extra"],
+    ):
         result = run(*args)
         assert_clean(result)
         assert result.exit_code == 2 and result.stderr.strip(), args
@@ -205,8 +229,13 @@ def test_click_usage_errors_exit_2_without_traceback() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["glossary", "stats", "x\u202eevil\nnext"], ["nosuch\u202e\x07"], ["lookup", "-\u202e"],
-     ["lookup", "x", "-n", "\u2066\x07"], ["cite", "3", "--lang", "\u202e\x9b"]],
+    [
+        ["glossary", "stats", "x\u202eevil\nnext"],
+        ["nosuch\u202e\x07"],
+        ["lookup", "-\u202e"],
+        ["lookup", "x", "-n", "\u2066\x07"],
+        ["cite", "3", "--lang", "\u202e\x9b"],
+    ],
     ids=["extra argument", "command", "option", "integer", "choice"],
 )
 def test_click_usage_errors_escape_what_was_typed(args: list[str]) -> None:
@@ -247,13 +276,16 @@ BAD_GLOSSARY_BYTES = [
     ("binary garbage", bytes(range(256)) * 8, None, "not a text file"),
     ("NUL bytes", b"\x00\x01\x02" * 100, None, "not"),
     ("raw ESC in a string", TERM.replace('"arms control"', '"arms\x1b[31m"').encode(), 3, "U+001B"),
-    ("nested too deep", b'[[term]]\nid = ' + b"[" * 3000 + b"]" * 3000 + b"\n", None, "TOML"),
+    ("nested too deep", b"[[term]]\nid = " + b"[" * 3000 + b"]" * 3000 + b"\n", None, "TOML"),
 ]
 
 
 @pytest.mark.parametrize(
     ("data", "line", "fragment"),
-    [(c[1].encode() if isinstance(c[1], str) else c[1], *c[2:]) for c in BAD_GLOSSARIES + BAD_GLOSSARY_BYTES],
+    [
+        (c[1].encode() if isinstance(c[1], str) else c[1], *c[2:])
+        for c in BAD_GLOSSARIES + BAD_GLOSSARY_BYTES
+    ],
     ids=[c[0] for c in BAD_GLOSSARIES + BAD_GLOSSARY_BYTES],
 )
 def test_malformed_glossary_names_file_and_line(
@@ -263,8 +295,12 @@ def test_malformed_glossary_names_file_and_line(
     bad = write(tmp_path / "bad.toml", data)
     place = f"{bad}:{line}:" if line else f"{bad}:"
     # Every command that needs the index fails the same way, and cleanly.
-    for args in (["lookup", "arms control"], ["find", "军备控制"], ["show", "1"],
-                 ["glossary", "stats"]):
+    for args in (
+        ["lookup", "arms control"],
+        ["find", "军备控制"],
+        ["show", "1"],
+        ["glossary", "stats"],
+    ):
         assert_error(run("--glossary", str(bad), "--text", str(text), *args), place, fragment)
     # The linter reports it too (schema errors as a list on stdout, the rest as one error).
     check = run("--glossary", str(bad), "--text", str(text), "glossary", "check")
@@ -275,24 +311,33 @@ def test_malformed_glossary_names_file_and_line(
 
 def test_bom_and_crlf_glossary_is_accepted(tmp_path: Path, small: tuple[Path, Path]) -> None:
     _, text = small
-    glossary = write(tmp_path / "bom.toml", codecs.BOM_UTF8 + GLOSSARY.replace("\n", "\r\n").encode())
+    glossary = write(
+        tmp_path / "bom.toml", codecs.BOM_UTF8 + GLOSSARY.replace("\n", "\r\n").encode()
+    )
     result = run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["results"][0]["en"] == "missile defence"
     assert run("--glossary", str(glossary), "--text", str(text), "glossary", "check").exit_code == 0
 
 
-def test_glossary_errors_are_reported_again_after_a_fix(tmp_path: Path, small: tuple[Path, Path]) -> None:
+def test_glossary_errors_are_reported_again_after_a_fix(
+    tmp_path: Path, small: tuple[Path, Path]
+) -> None:
     """The cache never hides a broken glossary, nor keeps serving a fixed one's old error."""
     glossary, text = small
     ok = run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御")
     assert ok.exit_code == 0
     original = glossary.read_text(encoding="utf-8")
     glossary.write_text(original + '\n[[term]]\nid = "x"\n', encoding="utf-8")
-    assert_error(run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御"),
-                 f"{glossary}:12:", "missing required key")
+    assert_error(
+        run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御"),
+        f"{glossary}:12:",
+        "missing required key",
+    )
     glossary.write_text(original, encoding="utf-8")
-    assert run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御").exit_code == 0
+    assert (
+        run("--glossary", str(glossary), "--text", str(text), "lookup", "导弹防御").exit_code == 0
+    )
 
 
 BODY = "\n1. 甲。\n\n2. 乙。\n"
@@ -301,10 +346,20 @@ BAD_DOCUMENTS = [
     ("numbering repeat", FRONT + BODY + "\n2. 乙。\n", 15, "paragraph 2 repeats"),
     ("numbering starts at 2", FRONT + "\n2. 乙。\n", 11, "expected paragraph 1"),
     ("no front matter", "1. 甲。\n", 1, "missing front matter"),
-    ("unterminated front matter", FRONT.rstrip("+\n") + "\n" + BODY, 1, "unterminated front matter"),
+    (
+        "unterminated front matter",
+        FRONT.rstrip("+\n") + "\n" + BODY,
+        1,
+        "unterminated front matter",
+    ),
     ("broken front matter", FRONT.replace('"测试文件"', '"测试文件') + BODY, 5, "not valid TOML"),
     ("front matter without id", FRONT.replace('id = "{id}"\n', "") + BODY, 1, "'id'"),
-    ("id differs from file name", FRONT.replace("{id}", "other") + BODY, 2, "differs from the file name"),
+    (
+        "id differs from file name",
+        FRONT.replace("{id}", "other") + BODY,
+        2,
+        "differs from the file name",
+    ),
     ("empty paragraph", FRONT + "\n1. 甲。\n\n2.\n\n3. 丙。\n", 13, "paragraph 2 is empty"),
     ("no paragraphs", FRONT, 9, "no numbered paragraphs"),
     ("text before paragraph 1", FRONT + "\n前言\n\n1. 甲。\n", 11, "before the first numbered"),
@@ -318,7 +373,10 @@ BAD_DOCUMENT_BYTES = [
 
 @pytest.mark.parametrize(
     ("data", "line", "fragment"),
-    [(c[1].encode() if isinstance(c[1], str) else c[1], *c[2:]) for c in BAD_DOCUMENTS + BAD_DOCUMENT_BYTES],
+    [
+        (c[1].encode() if isinstance(c[1], str) else c[1], *c[2:])
+        for c in BAD_DOCUMENTS + BAD_DOCUMENT_BYTES
+    ],
     ids=[c[0] for c in BAD_DOCUMENTS + BAD_DOCUMENT_BYTES],
 )
 def test_malformed_document_names_file_and_line(
@@ -327,12 +385,17 @@ def test_malformed_document_names_file_and_line(
     glossary, text = small
     bad = write(text / "paper.txt", data.replace(b"{id}", b"paper"))
     for args in (["show", "1"], ["lookup", "导弹防御"], ["find", "导弹防御"], ["cite", "1"]):
-        assert_error(run("--glossary", str(glossary), "--text", str(text), *args), f"{bad}:{line}:", fragment)
+        assert_error(
+            run("--glossary", str(glossary), "--text", str(text), *args), f"{bad}:{line}:", fragment
+        )
 
 
 def test_bom_and_crlf_document_is_accepted(small: tuple[Path, Path]) -> None:
     glossary, text = small
-    write(text / "paper.txt", codecs.BOM_UTF8 + DOCUMENT.format(id="paper").replace("\n", "\r\n").encode())
+    write(
+        text / "paper.txt",
+        codecs.BOM_UTF8 + DOCUMENT.format(id="paper").replace("\n", "\r\n").encode(),
+    )
     result = run("--glossary", str(glossary), "--text", str(text), "show", "--json")
     assert result.exit_code == 0, result.stderr
     paragraphs = json.loads(result.stdout)["paragraphs"]
@@ -491,7 +554,9 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("args", HOSTILE_COMMANDS, ids=" ".join)
-def test_hostile_data_is_escaped_in_rich_output(hostile: list[str], args: list[str], terminal: list[str]) -> None:
+def test_hostile_data_is_escaped_in_rich_output(
+    hostile: list[str], args: list[str], terminal: list[str]
+) -> None:
     result = run(*hostile, *args)
     assert_clean(result)
     assert "rich" in terminal
@@ -518,16 +583,36 @@ def test_rich_renderer_directly() -> None:
     assert SGR.search(raw), "not rendered by rich"
     visible = SGR.sub("", raw)
     assert not RAW_CONTROL.search(visible), repr(raw)
-    assert "[bold]x[/] [/] \\x1b[31mred\\x07 \\u202eevil\\u202c \\x9b2J \\ud800 [link=x]y[/link]" in visible
+    assert (
+        "[bold]x[/] [/] \\x1b[31mred\\x07 \\u202eevil\\u202c \\x9b2J \\ud800 [link=x]y[/link]"
+        in visible
+    )
 
 
 @pytest.mark.parametrize(
     "query",
-    ["[bold]x[/]", "[/]", "\x1b]0;pwned\x07", "a\u202eb", "\x9b31m", "x\ny", "\ud83d", "[red]核[/red]"],
+    [
+        "[bold]x[/]",
+        "[/]",
+        "\x1b]0;pwned\x07",
+        "a\u202eb",
+        "\x9b31m",
+        "x\ny",
+        "\ud83d",
+        "[red]核[/red]",
+    ],
 )
 def test_hostile_queries_are_shown_escaped(query: str) -> None:
-    for args in (["lookup", query], ["find", query], ["lookup", query, "--json"], ["find", query, "--json"],
-                 ["show", query], ["cite", query], ["cite", "3", "--style", query], ["show", "--doc", query]):
+    for args in (
+        ["lookup", query],
+        ["find", query],
+        ["lookup", query, "--json"],
+        ["find", query, "--json"],
+        ["show", query],
+        ["cite", query],
+        ["cite", "3", "--style", query],
+        ["show", "--doc", query],
+    ):
         result = run(*args)
         assert_clean(result)
         assert not RAW_CONTROL.search(result.stdout), (args, result.stdout)
@@ -562,8 +647,15 @@ LONG_QUERIES = {
 def test_queries_of_100000_characters_answer_quickly(query: str) -> None:
     assert len(query) >= 100_000
     start = time.perf_counter()
-    for args in (["lookup", query], ["lookup", query, "--json"], ["find", query], ["find", query, "--exact"],
-                 ["find", "--all-of", query, "--all-of", "核"], ["show", query], ["cite", query]):
+    for args in (
+        ["lookup", query],
+        ["lookup", query, "--json"],
+        ["find", query],
+        ["find", query, "--exact"],
+        ["find", "--all-of", query, "--all-of", "核"],
+        ["show", query],
+        ["cite", query],
+    ):
         result = run(*args)
         assert_clean(result)
         assert not RAW_CONTROL.search(result.stderr)
@@ -589,17 +681,32 @@ def _closed_pipe_run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        return subprocess.run(python_cli(*args), stdout=write_end, stderr=subprocess.PIPE,
-                              env=process_env(), timeout=60)
+        return subprocess.run(
+            python_cli(*args),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=process_env(),
+            timeout=60,
+        )
     finally:
         os.close(write_end)
 
 
 @pytest.mark.parametrize(
     "args",
-    [["show"], ["show", "--json"], ["lookup", "nuclear", "-n", "20"], ["lookup", "NPT", "--json"],
-     ["find", "核国家"], ["cite", "3"], ["glossary", "coverage"], ["glossary", "stats"],
-     ["glossary", "check"], ["--help"], ["--version"]],
+    [
+        ["show"],
+        ["show", "--json"],
+        ["lookup", "nuclear", "-n", "20"],
+        ["lookup", "NPT", "--json"],
+        ["find", "核国家"],
+        ["cite", "3"],
+        ["glossary", "coverage"],
+        ["glossary", "stats"],
+        ["glossary", "check"],
+        ["--help"],
+        ["--version"],
+    ],
     ids=" ".join,
 )
 def test_closed_pipe_ends_quietly(args: list[str]) -> None:
@@ -614,8 +721,12 @@ def test_closed_pipe_ends_quietly(args: list[str]) -> None:
 
 def test_reader_that_stops_after_a_line() -> None:
     """`npt-gloss show | head -1`: the rest of the output is dropped without a word."""
-    proc = subprocess.Popen(python_cli("lookup", "nuclear", "-n", "100", "--json"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=process_env())
+    proc = subprocess.Popen(
+        python_cli("lookup", "nuclear", "-n", "100", "--json"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=process_env(),
+    )
     assert proc.stdout is not None and proc.stderr is not None
     assert proc.stdout.readline().strip() == b"{"
     proc.stdout.close()
@@ -631,10 +742,17 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path, where: str) -> Non
     """Ctrl-C while the program waits for its input (a FIFO nobody writes to)."""
     fifo = tmp_path / "input.fifo"
     os.mkfifo(fifo)
-    args = (["--glossary", str(fifo), "lookup", "x"] if where == "glossary"
-            else ["ingest", str(fifo), "--id", "x", "--dry-run"])
-    proc = subprocess.Popen(python_cli(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=process_env(NPT_GLOSS_CACHE=str(tmp_path / "cache")))
+    args = (
+        ["--glossary", str(fifo), "lookup", "x"]
+        if where == "glossary"
+        else ["ingest", str(fifo), "--id", "x", "--dry-run"]
+    )
+    proc = subprocess.Popen(
+        python_cli(*args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=process_env(NPT_GLOSS_CACHE=str(tmp_path / "cache")),
+    )
     writer = _open_fifo_writer(fifo, proc)
     try:
         time.sleep(0.1)  # the reader now blocks in read()
@@ -754,8 +872,13 @@ def test_corrupt_cache_files_are_rebuilt(tmp_path: Path) -> None:
     assert wanted.returncode == 0 and any(cache.iterdir())
     files = [p for p in cache.iterdir() if p.is_file()]
     originals = {p: p.read_bytes() for p in files}
-    for damage in (lambda b: b"", lambda b: b[: len(b) // 2], lambda b: b"\x00" * len(b),
-                   lambda b: b[:64] + os.urandom(256) + b[320:], lambda b: b"garbage"):
+    for damage in (
+        lambda b: b"",
+        lambda b: b[: len(b) // 2],
+        lambda b: b"\x00" * len(b),
+        lambda b: b[:64] + bytes(range(256)) + b[320:],
+        lambda b: b"garbage",
+    ):
         for path, data in originals.items():
             path.write_bytes(damage(data))
         result = _cache_output(cache, *args)
@@ -779,12 +902,22 @@ def test_read_only_data_still_answers_queries(tmp_path: Path) -> None:
     for path in [*data.rglob("*"), data]:
         path.chmod(0o555 if path.is_dir() else 0o444)
     before = _snapshot(data)
-    env = process_env(NPT_GLOSS_GLOSSARY=str(data / "glossary.toml"), NPT_GLOSS_TEXT=str(data / "text"),
-                      NPT_GLOSS_CACHE=str(tmp_path / "cache"))
+    env = process_env(
+        NPT_GLOSS_GLOSSARY=str(data / "glossary.toml"),
+        NPT_GLOSS_TEXT=str(data / "text"),
+        NPT_GLOSS_CACHE=str(tmp_path / "cache"),
+    )
     try:
-        for args, code in ((["lookup", "导弹防御"], 0), (["find", "核国家", "--json"], 0), (["show", "17"], 0),
-                           (["cite", "3", "5-7"], 0), (["glossary", "check"], 0), (["glossary", "stats"], 0),
-                           (["glossary", "coverage"], 0), (["lookup", "qqqzzz"], 1)):
+        for args, code in (
+            (["lookup", "导弹防御"], 0),
+            (["find", "核国家", "--json"], 0),
+            (["show", "17"], 0),
+            (["cite", "3", "5-7"], 0),
+            (["glossary", "check"], 0),
+            (["glossary", "stats"], 0),
+            (["glossary", "coverage"], 0),
+            (["lookup", "qqqzzz"], 1),
+        ):
             result = spawn(*args, env=env)
             assert result.returncode == code, (args, result.stderr)
             assert b"Traceback" not in result.stderr and b"warning" not in result.stderr
@@ -813,7 +946,9 @@ def test_ingest_never_damages_an_existing_file(tmp_path: Path) -> None:
     refused = run("--text", str(text), "ingest", str(SEED), "--id", "paper")
     assert_error(refused, str(target), "exists", "--force")
     broken = write(tmp_path / "broken.raw.txt", "\n\n")
-    assert_error(run("--text", str(text), "ingest", str(broken), "--id", "paper", "--force"), str(broken))
+    assert_error(
+        run("--text", str(text), "ingest", str(broken), "--id", "paper", "--force"), str(broken)
+    )
     gbk = write(tmp_path / "gbk.raw.txt", "核裁军\n".encode("gbk"))
     assert_error(run("--text", str(text), "ingest", str(gbk), "--id", "paper", "--force"), "GBK")
     assert target.read_text(encoding="utf-8") == "precious\n"
@@ -833,3 +968,13 @@ def test_ingest_refuses_ids_the_loader_would_reject(tmp_path: Path, doc_id: str)
     assert_clean(result)
     assert result.exit_code == 2
     assert list(tmp_path.rglob("*.txt")) == []
+
+
+def test_write_atomic_refuses_impossible_names(tmp_path: Path) -> None:
+    from npt_gloss.errors import DataError
+    from npt_gloss.textio import write_atomic
+
+    for name in ("a\x00b.txt", "\ud800.txt"):
+        with pytest.raises(DataError, match="not a valid file name"):
+            write_atomic(tmp_path / name, "x")
+    assert list(tmp_path.iterdir()) == []
