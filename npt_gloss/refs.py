@@ -164,13 +164,16 @@ def parse_refs(args: Sequence[str], count: int) -> tuple[int, ...]:
     an unreadable token, a backwards range, 0 or a number above ``count`` raise
     :class:`BadReference`.
     """
+    if not args:
+        return ()
+    # The words are read as one reference, so "para. 12" typed unquoted (two words) works.
+    arg = " ".join(args)
+    items = _items(_tokens(arg), arg, count)
+    if not items:
+        raise _bad("no paragraph number", arg, count)
     numbers: set[int] = set()
-    for arg in args:
-        items = _items(_tokens(arg), arg, count)
-        if not items:
-            raise _bad("no paragraph number", arg, count)
-        for start, end in items:
-            numbers.update(range(start, end + 1))
+    for start, end in items:
+        numbers.update(range(start, end + 1))
     return tuple(sorted(numbers))
 
 

@@ -90,9 +90,22 @@ def test_bad(arg: str, named: str) -> None:
     assert "1–23" in message  # the valid range
 
 
-def test_bad_names_the_offending_argument_among_several() -> None:
-    with pytest.raises(BadReference, match="'40'"):
+def test_bad_names_the_offending_number_among_several() -> None:
+    with pytest.raises(BadReference, match="paragraph 40 does not exist"):
         parse_refs(["3", "40", "5"], COUNT)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["para.", "12"], (12,)),
+        (["paras", "3-5", "and", "9"], (3, 4, 5, 9)),
+        (["¶¶", "3", "–", "5"], (3, 4, 5)),
+        (["3", "5-7", "17"], (3, 5, 6, 7, 17)),
+    ],
+)
+def test_words_typed_unquoted_read_as_one_reference(args: list[str], expected: tuple[int, ...]) -> None:
+    assert parse_refs(args, COUNT) == expected
 
 
 def test_empty_document() -> None:
