@@ -68,23 +68,46 @@ def fold(text: str, t2s: T2S) -> str:
     """Fold running text (see module docstring)."""
     if text.isascii():
         return text.lower()
-    return "".join(fold_char(ch, t2s) for ch in text)
+    return fold_with_offsets(text, t2s)[0]
 
 
 def fold_with_offsets(text: str, t2s: T2S) -> tuple[str, list[int]]:
     """Fold ``text`` and return, for each folded character, its index in ``text``.
 
-    The offsets list has one extra entry, ``len(text)``, so that a folded span
-    ``[a, b)`` maps back to ``[offsets[a], offsets[b])`` even when ``b`` is the end.
+    White space between two Chinese characters (or a Chinese character and a digit, as in
+    "1995 年") is dropped: Chinese has no word spaces, and those a PDF leaves would split
+    terms. The offsets list has one extra entry, ``len(text)``; a folded span ``[a, b)``
+    maps back to ``[offsets[a], offsets[b - 1] + 1)``.
     """
     out: list[str] = []
     offsets: list[int] = []
-    for index, ch in enumerate(text):
-        folded = fold_char(ch, t2s)
-        out.append(folded)
-        offsets.extend([index] * len(folded))
-    offsets.append(len(text))
+    index, length = 0, len(text)
+    while index < length:
+        if text[index].isspace():
+            end = index
+            while end < length and text[end].isspace():
+                end += 1
+            if index > 0 and end < length and _joins_chinese(text[index - 1], text[end]):
+                index = end  # the whole run of white space goes
+                continue
+            chars = range(index, end)
+            index = end
+        else:
+            chars = range(index, index + 1)
+            index += 1
+        for position in chars:
+            folded = fold_char(text[position], t2s)
+            out.append(folded)
+            offsets.extend([position] * len(folded))
+    offsets.append(length)
     return "".join(out), offsets
+
+
+def _joins_chinese(left: str, right: str) -> bool:
+    """Whether white space between these two characters is no word space (Chinese text)."""
+    if is_cjk(left) and is_cjk(right):
+        return True
+    return (is_cjk(left) and right.isdigit()) or (left.isdigit() and is_cjk(right))
 
 
 # British spellings are the UN's; the key maps both spellings to one form, so which one is

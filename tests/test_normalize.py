@@ -75,3 +75,17 @@ def test_offsets_map_back_into_the_original(text: str) -> None:
 def test_term_key_never_fails_and_is_idempotent(text: str) -> None:
     key = term_key(text, T2S)
     assert term_key(key, T2S) == key or has_cjk(text)  # keys are stable under re-keying
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("战略 稳定性", "战略稳定性"),
+        ("1995 年", "1995年"),
+        ("第 6 条", "第6条"),
+        ("NPT review  conference", "npt review  conference"),
+        ("核 NPT", "核 npt"),
+    ],
+)
+def test_spaces_inside_chinese_fold_away(text: str, folded: str) -> None:
+    assert fold(text, T2S) == folded
