@@ -21,7 +21,8 @@ Without --small/--scale/--sizes it runs the first two.
   how cost grows.
 
 Peak RSS is the child's own ``ru_maxrss`` (``os.wait4``). Each part uses its own cache
-folder under benchmarks/data/, never the user's cache.
+folder under benchmarks/data/, never the user's cache. PYTHONDONTWRITEBYTECODE is unset for
+the commands, so that the warm-up run leaves bytecode caches as an installed package has.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,7 +88,9 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, int, int, bytes
         if process.returncode not in (0, 1):
             errors.seek(0)
             tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:]
-            print(f"  ! {' '.join(command[-3:])}: exit {process.returncode}: {tail}", file=sys.stderr)
+            print(
+                f"  ! {' '.join(command[-3:])}: exit {process.returncode}: {tail}", file=sys.stderr
+            )
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
     return elapsed, usage.ru_maxrss * scale, process.returncode, out
 
@@ -115,7 +119,10 @@ def interleaved(
 
 def environment(cache: Path, **data: str) -> dict[str, str]:
     env = dict(os.environ, NPT_GLOSS_CACHE=str(cache), NO_COLOR="1", COLUMNS="100")
-    env.pop("NPT_GLOSS_DEBUG", None)
+    # Measure an ordinary set-up: Python writes its bytecode caches (the warm-up run does),
+    # as an installed wheel has them; without them every run would compile the package.
+    for name in ("NPT_GLOSS_DEBUG", "PYTHONDONTWRITEBYTECODE", "NPT_GLOSS_NO_CACHE_WRITE"):
+        env.pop(name, None)
     env.update(data)
     return env
 
@@ -136,7 +143,11 @@ def ensure_data(root: Path, concepts: int, docs: int) -> dict:
         return json.loads((root / "queries.json").read_text(encoding="utf-8"))
     print(f"generating {concepts:,} concepts and {docs:,} documents into {root} …", file=sys.stderr)
     start = time.perf_counter()
-    queries = scale_data.generate(root, concepts, docs)
+    # In a child process: this one must stay small, or every command it starts would
+    # report this process's size as its own peak RSS (a forked child starts with it).
+    command = [sys.executable, scale_data.__file__, str(root), str(concepts), str(docs)]
+    subprocess.run(command, check=True)
+    queries = json.loads((root / "queries.json").read_text(encoding="utf-8"))
     stamp_file.write_text(json.dumps(stamp))
     print(f"  done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return queries
@@ -203,7 +214,9 @@ def scale_part(cli: list[str], runs: int, concepts: int, docs: int, root: Path) 
     seconds, rss, code, out = run([sys.executable, str(INPROCESS), str(root)], env)
     inprocess = json.loads(out) if code == 0 else {}
     inprocess["peak_rss"] = rss
-    return ScaleResult(concepts, docs, build, floor, rows, inprocess, input_size(root), cache_size(cache))
+    return ScaleResult(
+        concepts, docs, build, floor, rows, inprocess, input_size(root), cache_size(cache)
+    )
 
 
 # ---------------------------------------------------------------- reporting
@@ -249,53 +262,108 @@ def scale_table(result: ScaleResult) -> list[list[str]]:
     ip = result.inprocess
     if ip:
         table.append(["index load (in-process)", f"{ip['load_ms']:.1f} ms", "", "", "≪ 100 ms"])
-        table.append([f"lookup in-process p50 ({ip['lookups']} queries)", f"{ip['lookup_p50_ms']:.1f} ms",
-                      "", "", "≤ 20 ms"])
+        table.append(
+            [
+                f"lookup in-process p50 ({ip['lookups']} queries)",
+                f"{ip['lookup_p50_ms']:.1f} ms",
+                "",
+                "",
+                "≤ 20 ms",
+            ]
+        )
         table.append(["lookup in-process p90", f"{ip['lookup_p90_ms']:.1f} ms", "", "", ""])
-        table.append([f"find in-process p50 ({ip['finds']} queries)", f"{ip['find_p50_ms']:.1f} ms",
-                      "", "", "≤ 20 ms"])
+        table.append(
+            [
+                f"find in-process p50 ({ip['finds']} queries)",
+                f"{ip['find_p50_ms']:.1f} ms",
+                "",
+                "",
+                "≤ 20 ms",
+            ]
+        )
         table.append(["find in-process p90", f"{ip['find_p90_ms']:.1f} ms", "", "", ""])
-        table.append(["in-process run (load + 200 queries)", "", "", mb(ip["peak_rss"]), "≤ 500 MB"])
-        table.append(["fuzzy shortlist vs full scan: same top result",
-                      f"{ip['fuzzy_same_top']}/{ip['fuzzy_queries']}", "", "", ""])
+        table.append(
+            ["in-process run (load + 200 queries)", "", "", mb(ip["peak_rss"]), "≤ 500 MB"]
+        )
+        table.append(
+            [
+                "fuzzy shortlist vs full scan: same top result",
+                f"{ip['fuzzy_same_top']}/{ip['fuzzy_queries']}",
+                "",
+                "",
+                "",
+            ]
+        )
     ratio = result.cache_bytes / result.input_bytes
-    table.append([f"cache size / input size ({mb(result.cache_bytes)} / {mb(result.input_bytes)})",
-                  f"{ratio:.2f}×", "", "", "≤ 3×"])
+    table.append(
+        [
+            f"cache size / input size ({mb(result.cache_bytes)} / {mb(result.input_bytes)})",
+            f"{ratio:.2f}×",
+            "",
+            "",
+            "≤ 3×",
+        ]
+    )
     return table
 
 
 def sizes_table(results: list[ScaleResult]) -> list[list[str]]:
-    table = [["concepts / documents", "input", "cache", "first run", "build RSS", "cached lookup",
-              "cached find", "load", "lookup p50", "find p50", "query RSS"]]
+    table = [
+        [
+            "concepts / documents",
+            "input",
+            "cache",
+            "first run",
+            "build RSS",
+            "cached lookup",
+            "cached find",
+            "load",
+            "lookup p50",
+            "find p50",
+            "query RSS",
+        ]
+    ]
     for r in results:
-        lookup_row = next(row for row in r.rows if row.name.startswith("lookup") and "'" in row.name)
+        lookup_row = next(
+            row for row in r.rows if row.name.startswith("lookup") and "'" in row.name
+        )
         find_row = next(row for row in r.rows if row.name.startswith("find"))
         ip = r.inprocess or {}
-        table.append([
-            f"{r.concepts:,} / {r.docs:,}",
-            mb(r.input_bytes),
-            mb(r.cache_bytes),
-            ms(r.build.median),
-            mb(r.build.peak),
-            f"{lookup_row.median / r.floor.median:.2f}× floor",
-            f"{find_row.median / r.floor.median:.2f}× floor",
-            f"{ip.get('load_ms', float('nan')):.1f} ms",
-            f"{ip.get('lookup_p50_ms', float('nan')):.1f} ms",
-            f"{ip.get('find_p50_ms', float('nan')):.1f} ms",
-            mb(max(row.peak for row in r.rows)),
-        ])
+        table.append(
+            [
+                f"{r.concepts:,} / {r.docs:,}",
+                mb(r.input_bytes),
+                mb(r.cache_bytes),
+                ms(r.build.median),
+                mb(r.build.peak),
+                f"{lookup_row.median / r.floor.median:.2f}× floor",
+                f"{find_row.median / r.floor.median:.2f}× floor",
+                f"{ip.get('load_ms', float('nan')):.1f} ms",
+                f"{ip.get('lookup_p50_ms', float('nan')):.1f} ms",
+                f"{ip.get('find_p50_ms', float('nan')):.1f} ms",
+                mb(max(row.peak for row in r.rows)),
+            ]
+        )
     return table
+
+
+def width(text: str) -> int:
+    """Columns the text takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def render(table: list[list[str]], markdown: bool) -> str:
     if markdown:
         lines = ["| " + " | ".join(table[0]) + " |", "|" + "|".join("---" for _ in table[0]) + "|"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in table[1:]]
+        lines += [
+            "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in table[1:]
+        ]
         return "\n".join(lines)
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    widths = [max(width(row[i]) for row in table) for i in range(len(table[0]))]
     lines = []
     for number, row in enumerate(table):
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        cells = (cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row))
+        lines.append("  ".join(cells).rstrip())
         if number == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -310,9 +378,14 @@ def main() -> int:
     parser.add_argument("--scale", action="store_true", help="100k concepts, 1,000 documents")
     parser.add_argument("--sizes", action="store_true", help="1k/10k/100k concepts: how cost grows")
     parser.add_argument("--runs", type=int, default=10, help="runs per command (at least 10)")
-    parser.add_argument("--markdown", metavar="FILE", help="also write the tables as markdown ('-': stdout)")
-    parser.add_argument("--cli", default=str(Path(sys.executable).parent / "npt-gloss"),
-                        help="the npt-gloss command (default: beside this Python)")
+    parser.add_argument(
+        "--markdown", metavar="FILE", help="also write the tables as markdown ('-': stdout)"
+    )
+    parser.add_argument(
+        "--cli",
+        default=str(Path(sys.executable).parent / "npt-gloss"),
+        help="the npt-gloss command (default: beside this Python)",
+    )
     args = parser.parse_args()
     if args.runs < 10:
         parser.error("--runs: medians of at least 10 runs")
@@ -321,11 +394,15 @@ def main() -> int:
     cli = [args.cli]
     DATA.mkdir(exist_ok=True)
     sections: list[tuple[str, list[list[str]]]] = []
-    header = f"Machine: {machine()}. Medians of {args.runs} runs, interleaved with the import floor."
+    header = (
+        f"Machine: {machine()}. Medians of {args.runs} runs, interleaved with the import floor."
+    )
     print(header)
     if args.small:
         floor, rows = small_part(cli, args.runs)
-        sections.append(("Shipped data, cache warm, output to a pipe", command_table(floor, rows, args.runs)))
+        sections.append(
+            ("Shipped data, cache warm, output to a pipe", command_table(floor, rows, args.runs))
+        )
         print(f"\n{sections[-1][0]}\n{render(sections[-1][1], False)}", flush=True)
     results = []
     if args.scale or args.sizes:
@@ -334,14 +411,24 @@ def main() -> int:
             root = DATA / ("scale" if concepts == 100_000 and docs == 1_000 else f"size-{concepts}")
             results.append(scale_part(cli, args.runs, concepts, docs, root))
             if args.scale and concepts == 100_000:
-                title = f"Scale data: {concepts:,} concepts, {docs:,} documents ({docs * 50:,} paragraphs)"
+                title = (
+                    f"Scale data: {concepts:,} concepts, {docs:,} documents "
+                    f"({docs * 50:,} paragraphs)"
+                )
                 sections.append((title, scale_table(results[-1])))
                 print(f"\n{title}\n{render(sections[-1][1], False)}", flush=True)
     if args.sizes:
-        sections.append(("How cost grows (whole commands as ratios to the import floor)", sizes_table(results)))
+        sections.append(
+            ("How cost grows (whole commands as ratios to the import floor)", sizes_table(results))
+        )
         print(f"\n{sections[-1][0]}\n{render(sections[-1][1], False)}")
     if args.markdown:
-        text = header + "\n\n" + "\n\n".join(f"**{title}**\n\n{render(t, True)}" for title, t in sections) + "\n"
+        text = (
+            header
+            + "\n\n"
+            + "\n\n".join(f"**{title}**\n\n{render(t, True)}" for title, t in sections)
+            + "\n"
+        )
         if args.markdown == "-":
             print("\n" + text)
         else:

@@ -50,17 +50,21 @@ def main() -> None:
     full = [_top(match.lookup(index, q, 5)) for q in fuzzy]
     same = sum(a == b for a, b in zip(shortlisted, full, strict=True))
 
-    print(json.dumps({
-        "load_ms": load_ms,
-        "lookups": len(lookup_times),
-        "lookup_p50_ms": statistics.median(lookup_times),
-        "lookup_p90_ms": percentile(lookup_times, 0.9),
-        "finds": len(find_times),
-        "find_p50_ms": statistics.median(find_times),
-        "find_p90_ms": percentile(find_times, 0.9),
-        "fuzzy_queries": len(fuzzy),
-        "fuzzy_same_top": same,
-    }))
+    print(
+        json.dumps(
+            {
+                "load_ms": load_ms,
+                "lookups": len(lookup_times),
+                "lookup_p50_ms": statistics.median(lookup_times),
+                "lookup_p90_ms": percentile(lookup_times, 0.9),
+                "finds": len(find_times),
+                "find_p50_ms": statistics.median(find_times),
+                "find_p90_ms": percentile(find_times, 0.9),
+                "fuzzy_queries": len(fuzzy),
+                "fuzzy_same_top": same,
+            }
+        )
+    )
 
 
 def _top(results: list) -> tuple[int, float] | None:

@@ -1,8 +1,9 @@
-"""Deterministic scale data for the benchmark: a large glossary and corpus in the contract's formats.
+"""Deterministic scale data for the benchmark: a large glossary and corpus, contract formats.
 
-``generate(root, concepts=100_000, docs=1_000)`` writes ``root/glossary.toml`` and
-``root/text/*.txt`` (50 numbered paragraphs each) and ``root/queries.json`` (the benchmark's
-queries, chosen from the generated data). The same seed and sizes always give the same bytes.
+``generate(root, concepts=100_000, docs=1_000)``, or ``python scale_data.py ROOT [CONCEPTS
+[DOCS]]``, writes ``root/glossary.toml``, ``root/text/*.txt`` (50 numbered paragraphs each)
+and ``root/queries.json`` (the benchmark's queries, chosen from the generated data). The
+same seed and sizes always give the same bytes.
 
 The data is made to look like a termbase export and a corpus of working papers, so that the
 costs that matter are realistic:
@@ -98,7 +99,9 @@ class Zipf:
     def __init__(self, items: list[str], rng: random.Random, exponent: float = 1.0) -> None:
         self.items = items
         self.rng = rng
-        self.cumulative = list(accumulate(1.0 / (rank + 1) ** exponent for rank in range(len(items))))
+        self.cumulative = list(
+            accumulate(1.0 / (rank + 1) ** exponent for rank in range(len(items)))
+        )
 
     def draw(self) -> str:
         return self.items[bisect(self.cumulative, self.rng.random() * self.cumulative[-1])]
@@ -160,7 +163,7 @@ class Generator:
         if us != en:
             out.append(us)
         if len(words) >= 3 and self.rng.random() < 0.15:
-            out.append(" ".join(words[-1:] + ["of"] + words[:-1]))
+            out.append(" ".join([*words[-1:], "of", *words[:-1]]))
         return out
 
     def abbreviation(self, en: str) -> str:
@@ -237,8 +240,10 @@ class Generator:
             length += len(chunk)
         text = "".join(chunks).rstrip(PUNCT) + "。"
         if rng.random() < 0.05:
-            items = ["".join(self.zh_word.draw() for _ in range(rng.randint(4, 10))) + "；"
-                     for _ in range(rng.randint(2, 4))]
+            items = [
+                "".join(self.zh_word.draw() for _ in range(rng.randint(4, 10))) + "；"
+                for _ in range(rng.randint(2, 4))
+            ]
             text = text[:-1] + "：\n" + "\n".join(f"– {item}" for item in items)
             text = text[:-1] + "。"
         return text
@@ -328,5 +333,17 @@ def generate(root: Path, concepts: int = 100_000, docs: int = 1_000, seed: int =
         doc_id, text = gen.document(number, term_pick)
         (root / "text" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     queries = gen.queries()
-    (root / "queries.json").write_text(json.dumps(queries, ensure_ascii=False, indent=1), encoding="utf-8")
+    (root / "queries.json").write_text(
+        json.dumps(queries, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return queries
+
+
+if __name__ == "__main__":
+    import sys
+
+    arguments = sys.argv[1:]
+    if not 1 <= len(arguments) <= 3:
+        raise SystemExit("usage: scale_data.py ROOT [CONCEPTS [DOCS]]")
+    sizes = [int(a) for a in arguments[1:]]
+    generate(Path(arguments[0]), *sizes)

@@ -10,7 +10,7 @@ and a 1,000-document corpus must still build in seconds, in bounded memory:
 * occurrences are found by one Aho–Corasick pass and stored per scanned pattern, once
   however many concepts share the pattern, as packed integer arrays;
 * Python's cyclic garbage collector is paused meanwhile (nothing built here is cyclic, and
-  its passes over millions of young objects cost a third of the time).
+  its passes over millions of new objects cost a fifth to a quarter of the time).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO
 
@@ -26,6 +27,7 @@ from npt_gloss.normalize import fold_char, fold_with_offsets, pinyin_key, term_k
 from npt_gloss.store import ImageWriter
 
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+_HANZI_ONLY = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def build_t2s() -> dict[str, str]:
@@ -48,35 +50,115 @@ def build_t2s() -> dict[str, str]:
 
 def derive_pinyin(text: str) -> tuple[str, str]:
     """(display pinyin with tone marks, key without tones) for a (folded) Chinese term."""
-    marked = " ".join(pinyin_syllables("".join(_CJK.findall(text))))
-    return marked, pinyin_key(marked)
+    return _PINYIN.derive(text)
 
 
 def pinyin_syllables(hanzi: str) -> list[str]:
-    """pypinyin's ``lazy_pinyin(hanzi, style=Style.TONE)``, about three times faster.
+    """pypinyin's ``lazy_pinyin(hanzi, style=Style.TONE)``, several times faster."""
+    return _PINYIN.syllables(hanzi)
 
-    pypinyin's own segmentation and dictionaries (a phrase's readings, else each character's
-    first), without its per-word converter machinery; text it would treat specially (no
-    reading, characters outside its ranges) goes to pypinyin itself.
+
+class _Pinyin:
+    """pypinyin without its per-call machinery, for a hundred thousand terms.
+
+    The same segmentation as pypinyin's (a port of ``pypinyin.seg.mmseg.Seg.cut`` over the
+    same prefix set) and the same readings (a phrase's, else each character's first); text
+    it would treat specially (no reading, characters outside its ranges) goes to pypinyin
+    itself. Keys are made per syllable and remembered: ``pinyin_key`` of the joined
+    syllables is the join of their keys.
     """
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
-    from pypinyin.seg.mmseg import seg
 
-    if not hanzi or not RE_HANS.match(hanzi):
+    def __init__(self) -> None:
+        self.loaded = False
+        self.syllable_keys: dict[str, str] = {}
+
+    def _load(self) -> None:
+        from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+        from pypinyin.seg.mmseg import seg
+
+        self.phrases = PHRASES_DICT
+        self.readings = PINYIN_DICT
+        self.hans = RE_HANS
+        prefix_set = getattr(seg, "_prefix_set", None)
+        self.prefixes = getattr(prefix_set, "_set", None)
+        self.strict = bool(getattr(seg, "_no_non_phrases", False))
+        self.loaded = True
+
+    def derive(self, text: str) -> tuple[str, str]:
+        syllables = self.syllables("".join(_CJK.findall(text)))
+        keys = self.syllable_keys
+        key = []
+        for syllable in syllables:
+            part = keys.get(syllable)
+            if part is None:
+                part = keys[syllable] = pinyin_key(syllable)
+            key.append(part)
+        return " ".join(syllables), "".join(key)
+
+    def syllables(self, hanzi: str) -> list[str]:
+        if not self.loaded:
+            self._load()
+        if not hanzi or not self.hans.match(hanzi) or not self.phrases or self.prefixes is None:
+            return self._pypinyin(hanzi)
+        out: list[str] = []
+        phrases, readings = self.phrases, self.readings
+        for word in self._cut(hanzi):
+            phrase = phrases.get(word)
+            if phrase is not None and len(phrase) == len(word):
+                out.extend(choices[0] for choices in phrase)
+                continue
+            for ch in word:
+                choices = readings.get(ord(ch))
+                if choices is None:
+                    return self._pypinyin(hanzi)
+                out.append(choices.split(",", 1)[0])
+        return out
+
+    def _cut(self, text: str) -> list[str]:
+        """``pypinyin.seg.mmseg.Seg.cut``, line for line, as a loop over a plain set."""
+        prefixes, phrases, strict = self.prefixes, self.phrases, self.strict
+        words: list[str] = []
+        remain = text
+        while remain:
+            matched = last_valid_word = ""
+            last_valid_index = 0
+            for index in range(len(remain)):
+                word = remain[: index + 1]
+                if word in prefixes:
+                    matched = word
+                    if not strict or word in phrases:
+                        last_valid_word, last_valid_index = word, index + 1
+                    continue
+                if last_valid_word:
+                    words.append(last_valid_word)
+                    remain = remain[last_valid_index:]
+                elif strict or not matched:
+                    words.append(remain[0])
+                    remain = remain[1:]
+                else:
+                    words.append(matched)
+                    remain = remain[len(matched) :]
+                break
+            else:
+                if last_valid_word:
+                    words.append(last_valid_word)
+                    remain = remain[last_valid_index:]
+                    continue
+                if strict and remain not in phrases:
+                    words.extend(remain)
+                else:
+                    words.append(remain)
+                break
+        return words
+
+    @staticmethod
+    def _pypinyin(hanzi: str) -> list[str]:
+        from pypinyin import Style, lazy_pinyin
+
         return lazy_pinyin(hanzi, style=Style.TONE)
-    out: list[str] = []
-    for word in seg.cut(hanzi) if PHRASES_DICT else hanzi:
-        phrase = PHRASES_DICT.get(word)
-        if phrase is not None and len(phrase) == len(word):
-            out.extend(readings[0] for readings in phrase)
-            continue
-        for ch in word:
-            readings = PINYIN_DICT.get(ord(ch))
-            if readings is None:
-                return lazy_pinyin(hanzi, style=Style.TONE)
-            out.append(readings.split(",", 1)[0])
-    return out
+
+
+_PINYIN = _Pinyin()
 
 
 # ---------------------------------------------------------------- folding
@@ -157,78 +239,148 @@ def write_image(
 
 
 def _write(
-    writer: ImageWriter, concepts: Sequence[Concept], documents: Sequence[Document], header: dict, ix: Any
+    writer: ImageWriter,
+    concepts: Sequence[Concept],
+    documents: Sequence[Document],
+    header: dict,
+    ix: Any,
 ) -> None:
     t2s = build_t2s()
     folder = Folder(t2s)
-    forms, keys, pinyin_keys, rows = _forms(concepts, t2s, folder, ix)
-    writer.records("concepts", rows)
-    del rows
-    writer.records("forms", forms)
-    writer.table("pinyin_keys", {k: tuple(v) for k, v in pinyin_keys.items()})
-    del pinyin_keys
-    writer.table("keys", {k: tuple(v) for k, v in keys.items()})
+    forms = _Forms(folder, ix)
+    patterns = forms.find_patterns(concepts)
+    writer.records("patterns_of", forms.patterns_of)
+    forms.patterns_of = []
+    writer.records("forms", forms.scan(concepts))
+    writer.records("concepts", map(forms.row, concepts, forms.pinyin))
+    writer.table("pinyin_keys", forms.pinyin_keys, _as_tuple)
+    forms.pinyin_keys = {}
+    keys = forms.keys
+    del forms
     en_keys = sorted((k for k in keys if not _CJK.search(k)), key=lambda k: (len(k), k))
     zh_keys = sorted((k for k in keys if _CJK.search(k)), key=lambda k: (len(k), k))
+    writer.table("keys", keys, _as_tuple)
     del keys
     writer.lines("en_keys", en_keys)
     writer.lines("zh_keys", zh_keys)
+    info = {
+        "doc_ids": [doc.id for doc in documents],
+        "en_starts": _length_starts(en_keys),
+        "zh_starts": _length_starts(zh_keys),
+    }
     writer.table("en_grams", _postings(en_keys, ix.en_grams))
+    del en_keys
     writer.table("zh_grams", _postings(zh_keys, ix.zh_grams))
-    _occurrences(writer, forms, len(concepts), documents, folder)
-    del forms
+    del zh_keys
+    _scan(writer, patterns, documents, folder)
     writer.records(
-        "documents",
-        (
-            {
-                "meta": ix.meta_to_dict(doc.meta),
-                "path": doc.path,
-                "paragraphs": [[p.number, p.text, list(p.items)] for p in doc.paragraphs],
-            }
-            for doc in documents
-        ),
+        "documents", ({"meta": ix.meta_to_dict(d.meta), "path": d.path} for d in documents)
     )
+    writer.records(
+        "paragraphs", ([p.number, p.text, list(p.items)] for d in documents for p in d.paragraphs)
+    )
+    starts = [0]
+    for doc in documents:
+        starts.append(starts[-1] + len(doc.paragraphs))
+    info["paragraph_starts"] = starts
     writer.value("t2s", t2s)
-    writer.value(
-        "info",
-        {
-            "doc_ids": [doc.id for doc in documents],
-            "en_starts": _length_starts(en_keys),
-            "zh_starts": _length_starts(zh_keys),
-        },
-    )
+    writer.value("info", info)
     writer.finish(header)
 
 
-def _forms(
-    concepts: Sequence[Concept], t2s: dict[str, str], folder: Folder, ix: Any
-) -> tuple[list[tuple[int, int, str]], dict[str, list[int]], dict[str, list[int]], list[tuple]]:
-    """Every form as (concept, kind, form); lookup keys and pinyin keys to form indices;
-    the concept rows (pinyin derived where the glossary gives none)."""
-    kind_code = ix.KIND
-    chinese = (kind_code["zh"], kind_code["zh_variant"])
-    pinyin_field = ix.CONCEPT_FIELDS.index("pinyin")
-    forms: list[tuple[int, int, str]] = []
-    keys: dict[str, list[int]] = {}
-    pinyin_keys: dict[str, list[int]] = {}
-    rows = []
-    for c_index, concept in enumerate(concepts):
-        pinyin = concept.pinyin
-        for kind, form in ix.all_forms(concept):
-            f_index = len(forms)
-            code = kind_code[kind]
-            forms.append((c_index, code, form))
-            keys.setdefault(term_key(form, t2s), []).append(f_index)
-            if code in chinese and _CJK.search(form):
-                marked, key = derive_pinyin(folder.fold(form))
-                if key:
-                    pinyin_keys.setdefault(key, []).append(f_index)
-                if code == kind_code["zh"] and not pinyin:
-                    pinyin = marked
-        row = [getattr(concept, name) for name in ix.CONCEPT_FIELDS]
-        row[pinyin_field] = pinyin
-        rows.append(tuple(list(v) if isinstance(v, tuple) else v for v in row))
-    return forms, keys, pinyin_keys, rows
+def _as_tuple(value: int | list[int]) -> tuple[int, ...]:
+    return (value,) if isinstance(value, int) else tuple(value)
+
+
+class _Forms:
+    """Two passes over every form of every concept: :meth:`find_patterns` (the patterns to
+    scan the documents for), then :meth:`scan`, which yields the ``forms`` records and
+    collects on the way the lookup keys and pinyin keys (-> form numbers: an int, or a list
+    when several forms share a key) and each concept's pinyin (derived when not given)."""
+
+    def __init__(self, folder: Folder, ix: Any) -> None:
+        self.folder = folder
+        self.ix = ix
+        self.word_keys: dict[str, str] = {}
+        self.keys: dict[str, int | list[int]] = {}
+        self.pinyin_keys: dict[str, int | list[int]] = {}
+        self.pinyin: list[str] = []
+        self.patterns_of: list[tuple[int, ...]] = []
+
+    def find_patterns(self, concepts: Sequence[Concept]) -> list[str]:
+        """The patterns (folded forms of two characters or more, book-title marks dropped),
+        numbered in order of appearance; fills ``patterns_of``."""
+        number: dict[str, int] = {}
+        fold = self.folder.fold
+        for concept in concepts:
+            mine: list[int] = []
+            for _kind, form in self.ix.all_forms(concept):
+                pattern = fold(form).replace("《", "").replace("》", "").strip()
+                if len(pattern) >= 2:
+                    p_index = number.setdefault(pattern, len(number))
+                    if p_index not in mine:
+                        mine.append(p_index)
+            self.patterns_of.append(tuple(sorted(mine)))
+        return list(number)
+
+    def scan(self, concepts: Sequence[Concept]) -> Iterator[tuple[int, int, str]]:
+        kind_code = self.ix.KIND
+        zh, zh_variant = kind_code["zh"], kind_code["zh_variant"]
+        t2s, fold = self.folder.t2s, self.folder.fold
+        f_index = 0
+        for c_index, concept in enumerate(concepts):
+            pinyin = concept.pinyin
+            for kind, form in self.ix.all_forms(concept):
+                code = kind_code[kind]
+                yield c_index, code, form
+                folded = ""
+                if form.isascii():
+                    key = self.ascii_key(form)
+                elif _HANZI_ONLY.fullmatch(form):
+                    # term_key of Han characters alone is their folding (checked to stay so)
+                    folded = fold(form)
+                    key = folded if _HANZI_ONLY.fullmatch(folded) else term_key(form, t2s)
+                else:
+                    key = term_key(form, t2s)
+                _add(self.keys, key, f_index)
+                if (code == zh or code == zh_variant) and _CJK.search(form):
+                    marked, key = derive_pinyin(folded or fold(form))
+                    if key:
+                        _add(self.pinyin_keys, key, f_index)
+                    if code == zh and not pinyin:
+                        pinyin = marked
+                f_index += 1
+            self.pinyin.append(pinyin)
+
+    def ascii_key(self, form: str) -> str:
+        """``term_key`` of an ASCII form, word by word: the key of a Latin term is the keys
+        of its whitespace-separated words joined by spaces (nothing joins across a space,
+        and ASCII never folds to Chinese), and the words of a glossary repeat endlessly."""
+        keys = self.word_keys
+        parts = []
+        for word in form.split():
+            key = keys.get(word)
+            if key is None:
+                key = keys[word] = term_key(word, self.folder.t2s)
+            if key:
+                parts.append(key)
+        return " ".join(parts)
+
+    def row(self, concept: Concept, pinyin: str) -> tuple[Any, ...]:
+        """The ``concepts`` record: CONCEPT_FIELDS in order, lists as lists."""
+        values = [getattr(concept, name) for name in self.ix.CONCEPT_FIELDS]
+        values[self.ix.CONCEPT_FIELDS.index("pinyin")] = pinyin
+        return tuple(list(v) if isinstance(v, tuple) else v for v in values)
+
+
+def _add(table: dict[str, int | list[int]], key: str, number: int) -> None:
+    found = table.get(key)
+    if found is None:
+        table[key] = number
+    elif isinstance(found, int):
+        table[key] = [found, number]
+    else:
+        found.append(number)
 
 
 def _postings(keys: Sequence[str], grams: Callable[[str], set[str]]) -> dict[str, bytes]:
@@ -258,70 +410,110 @@ def _length_starts(keys: Sequence[str]) -> list[int]:
 # ---------------------------------------------------------------- occurrences
 
 
-def _occurrences(
-    writer: ImageWriter,
-    forms: Sequence[tuple[int, int, str]],
-    concept_count: int,
-    documents: Sequence[Document],
-    folder: Folder,
+def _scan(
+    writer: ImageWriter, patterns: list[str], documents: Sequence[Document], folder: Folder
 ) -> None:
-    """Every occurrence of every form, longest match first at each place.
+    """Every occurrence of every pattern (folded form), longest match first at each place.
 
     One Aho–Corasick pass per paragraph over the folded text, in leftmost-longest mode, so
     无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
     Deprecated forms are scanned too: 无核国家 is still a mention of the non-nuclear-weapon
     States, and matching it whole keeps its 核国家 from counting as the nuclear-weapon States.
 
-    Writes three sections: ``patterns_of`` (per concept, the patterns that stand for it),
-    ``pattern_occurrences`` (per pattern, its matches as packed (doc, paragraph, start, end)
-    and spelling numbers) and ``spellings`` (the texts as they stand in the paragraphs).
+    Writes ``pattern_occurrences`` (per pattern, its matches as packed (doc, paragraph,
+    start, end) and spelling numbers) and ``spellings`` (the texts as they stand in the
+    paragraphs, which folding may have changed: case, full-width, traditional characters).
     """
     import ahocorasick_rs
 
-    number: dict[str, int] = {}
-    patterns_of: list[list[int]] = [[] for _ in range(concept_count)]
-    for concept, _kind, form in forms:
-        pattern = folder.fold(form).replace("《", "").replace("》", "").strip()
-        if len(pattern) >= 2:
-            p_index = number.setdefault(pattern, len(number))
-            if p_index not in patterns_of[concept]:
-                patterns_of[concept].append(p_index)
-    patterns = list(number)
-    del number
-    writer.records("patterns_of", (tuple(sorted(p)) for p in patterns_of))
-    del patterns_of
-    # Latin ends must be whole words ("NPT" not inside "UNPTX"): note which patterns to check.
+    # Latin ends must be whole words ("NPT" not in "UNPTX"): note which patterns to check.
     edges = [_latin_edge(p[0]) or _latin_edge(p[-1]) for p in patterns]
-    places: list[array[int] | None] = [None] * len(patterns)  # (doc, paragraph, start, end)…
-    spelled: list[array[int] | None] = [None] * len(patterns)  # …and the spelling's number
+    places: list[array[int] | None] = [None] * len(patterns)  # (doc, paragraph, start, end)
+    spelled: list[array[int] | None] = [None] * len(patterns)  # … and the spelling's number
     spellings: dict[str, int] = {}
     chars: set[str] = set()
     for doc in documents:
         for paragraph in doc.paragraphs:
             chars.update(paragraph.text)
     folder.learn(chars)
-    if patterns:
+    del chars
+    texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
+    wanted = _occurring(patterns, texts)
+    if wanted:
         automaton = ahocorasick_rs.AhoCorasick(
-            patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
+        find = automaton.find_matches_as_indexes
         for d_index, doc in enumerate(documents):
-            for paragraph in doc.paragraphs:
+            for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
                 text = paragraph.text
-                folded, offsets = folder(text)
-                for p_index, start, end in automaton.find_matches_as_indexes(folded):
+                number = paragraph.number
+                for p_index, start, end in find(folded):
+                    p_index = wanted[p_index]
                     if edges[p_index] and not _at_word_boundary(folded, start, end):
                         continue
                     if offsets is not None:
                         start, end = offsets[start], offsets[end - 1] + 1
-                    spelling = spellings.setdefault(text[start:end], len(spellings))
+                    spelling = text[start:end]
+                    spelling_number = spellings.get(spelling)
+                    if spelling_number is None:
+                        spelling_number = spellings[spelling] = len(spellings)
                     found = places[p_index]
                     if found is None:
                         places[p_index] = found = array("I")
                         spelled[p_index] = array("I")
-                    found.extend((d_index, paragraph.number, start, end))
-                    spelled[p_index].append(spelling)  # type: ignore[union-attr]
+                    found.extend((d_index, number, start, end))
+                    spelled[p_index].append(spelling_number)  # type: ignore[union-attr]
+        del automaton, find
+    del texts
     writer.records("pattern_occurrences", map(_pack, places, spelled))
     writer.lines("spellings", spellings)
+
+
+_ASCII_RUN = re.compile("[a-z0-9]+")
+
+
+def _occurring(patterns: list[str], texts: list[list[tuple[str, Any]]]) -> list[int]:
+    """The numbers of the patterns that can occur in the folded texts at all.
+
+    The others are left out of the automaton (much of a termbase is English, much of a
+    corpus Chinese). Leaving out a pattern that cannot occur changes no match, whereas one
+    that occurs could win a place and then fail the word-boundary test, so only certain
+    impossibility counts: a character the texts lack, or a run of ASCII letters and digits
+    that no run of the texts can supply (an inner run must be a whole word of the texts; a
+    leading one the end of one; a trailing one the start of one).
+    """
+    present: set[str] = set()
+    words: set[str] = set()
+    for paragraphs in texts:
+        for folded, _ in paragraphs:
+            present.update(folded)
+            words.update(_ASCII_RUN.findall(folded))
+    forward = sorted(words)
+    backward = sorted(word[::-1] for word in words)
+
+    def begins_some(part: str, ordered: list[str]) -> bool:
+        at = bisect_left(ordered, part)
+        return at < len(ordered) and ordered[at].startswith(part)
+
+    wanted = []
+    for number, pattern in enumerate(patterns):
+        if not present.issuperset(pattern):
+            continue
+        for run in _ASCII_RUN.finditer(pattern):
+            first, last = run.start() == 0, run.end() == len(pattern)
+            if first and last:
+                continue  # inside some word, anywhere: not worth checking
+            part = run.group()
+            if first and not begins_some(part[::-1], backward):
+                break
+            if last and not begins_some(part, forward):
+                break
+            if not first and not last and part not in words:
+                break
+        else:
+            wanted.append(number)
+    return wanted
 
 
 def _latin_edge(ch: str) -> bool:
@@ -343,19 +535,6 @@ def _pack(places: array[int] | None, spelled: array[int] | None) -> Any:
     )
 
 
-def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
-    """(doc, paragraph, start, end, spelling number) for each match of a packed record."""
-    if record is None:
-        return iter(())
-    code_places, places, code_spelled, spelled = record
-    numbers = array(code_places)
-    numbers.frombytes(places)
-    spelling = array(code_spelled)
-    spelling.frombytes(spelled)
-    field = iter(numbers)
-    return zip(field, field, field, field, spelling)
-
-
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
     """Latin forms must stand as whole words ("NPT" not inside "UNPTX"); Chinese need not."""
     first, last = text[start], text[end - 1]
@@ -368,4 +547,3 @@ def _at_word_boundary(text: str, start: int, end: int) -> bool:
         if after.isascii() and after.isalnum():
             return False
     return True
-

@@ -18,7 +18,6 @@ import datetime as dt
 import math
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -146,6 +145,8 @@ def _split_front_matter(lines: list[str], path: str) -> tuple[_FrontMatter, int]
 
 
 def _load_toml(front: _FrontMatter) -> dict[str, Any]:
+    import tomllib  # here, not at the top: show --json imports this module only to write
+
     try:
         return tomllib.loads("\n".join(front.lines))
     except tomllib.TOMLDecodeError as exc:

@@ -45,7 +45,7 @@ class FindResult:
 
 def resolve(index: Index, query: str) -> list[int]:
     """Concept indices a query stands for: every table match, else one good fuzzy match."""
-    matches = lookup(index, query, limit=20)
+    matches = lookup(index, query, limit=20, resolving=RESOLVED)
     table = [m.concept for m in matches if m.how in RESOLVED]
     if table:
         return list(dict.fromkeys(table))
@@ -124,11 +124,19 @@ def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
     needle = fold(query, index.t2s).strip()
     hits = []
     if needle:
+        from npt_gloss.build import Folder
+
+        # Fold each paragraph by translation table (fast), and work out the offsets only
+        # where the needle is found.
+        folder = Folder(index.t2s)
         for data in index.documents:
             doc_id = data["meta"]["id"]
             if doc is not None and doc_id != doc:
                 continue
             for number, text, _items in data["paragraphs"]:
+                folder.learn(set(text))
+                if needle not in folder(text)[0]:
+                    continue
                 spans = _literal_spans(text, needle, index.t2s)
                 if spans:
                     hits.append(Hit(doc_id, number, spans))

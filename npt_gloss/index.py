@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,7 +27,7 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 2
+SCHEMA = 4
 CACHE_PREFIX = "index-"
 CACHE_SUFFIX = ".npti"
 KEEP_CACHE_FILES = 4  # newest cache files kept per folder (several data sets in turn)
@@ -54,12 +55,11 @@ class Occurrence(NamedTuple):
 class Index:
     """The loaded index: read-only views over one image; the query modules read it.
 
-    ``occurrences[c]`` lists (doc, paragraph, start, end, form) for concept ``c``, in text
-    order; ``form`` is the text as it stands there.
-
     ``concepts``, ``forms``, ``documents`` and ``occurrences`` are sequences decoded item by
-    item; ``keys`` and ``pinyin_keys`` are read-only dicts; ``en_keys`` and ``zh_keys`` are
-    the distinct lookup keys of Latin and of Chinese forms, sorted by length, with
+    item (``occurrences[c]`` lists (doc, paragraph, start, end, form) for concept ``c`` in
+    text order, ``form`` as the text has it); ``keys`` and ``pinyin_keys`` are read-only
+    dicts; ``en_keys`` and ``zh_keys`` are the distinct lookup keys of Latin and of Chinese
+    forms, sorted by length, with
     ``en_starts[n]`` / ``zh_starts[n]`` the position of the first key longer than ``n - 1``
     characters; ``en_grams`` (trigrams) and ``zh_grams`` (characters and character pairs)
     map a gram to the sorted positions (``array('I')`` bytes) of the keys containing it.
@@ -81,10 +81,16 @@ class Index:
         self.en_grams = image.table("en_grams")
         self.zh_grams = image.table("zh_grams")
         # {"meta": {...}, "path": str, "paragraphs": [[n, text, [items]]]}
-        self.documents = image.records("documents")
+        self.documents = Documents(
+            image.records("documents"),
+            image.records("paragraphs", remember=False),
+            info["paragraph_starts"],
+        )
         # per concept: [(doc, paragraph, start, end, form)], in the order of the text
         self.occurrences = ConceptOccurrences(
-            image.records("patterns_of"), image.records("pattern_occurrences"), image.lines("spellings")
+            image.records("patterns_of"),
+            image.records("pattern_occurrences", remember=False),
+            image.lines("spellings"),
         )
         self._concept_cache: dict[int, Concept] = {}
         self._doc_positions: dict[str, int] | None = None
@@ -125,18 +131,14 @@ class Index:
 
     def document(self, doc: int) -> Document:
         data = self.documents[doc]
-        paragraphs = tuple(Paragraph(n, text, tuple(items)) for n, text, items in data["paragraphs"])
+        paragraphs = tuple(
+            Paragraph(n, text, tuple(items)) for n, text, items in data["paragraphs"]
+        )
         return Document(meta_from_dict(data["meta"]), paragraphs, data["path"])
 
     def paragraph_text(self, doc: int, number: int) -> str:
-        """The text of paragraph ``number`` of document ``doc`` (numbers run 1, 2, 3 …)."""
-        paragraphs = self.documents[doc]["paragraphs"]
-        if 0 < number <= len(paragraphs) and paragraphs[number - 1][0] == number:
-            return paragraphs[number - 1][1]
-        for n, text, _items in paragraphs:
-            if n == number:
-                return text
-        raise KeyError(f"{self.doc_ids[doc]} has no paragraph {number}")
+        """The text of paragraph ``number`` of document ``doc`` (decoding only that one)."""
+        return self.documents.paragraph(doc, number)[1]
 
 
 def meta_to_dict(meta: DocumentMeta) -> dict[str, Any]:
@@ -180,6 +182,72 @@ def all_forms(concept: Concept) -> Iterator[tuple[str, str]]:
             yield name, form
 
 
+class Documents(Sequence[dict[str, Any]]):
+    """Per document {"meta": …, "path": …, "paragraphs": [[number, text, [items]], …]};
+    the paragraphs are a sequence read one by one, so a document's metadata or one of its
+    paragraphs costs one small record, not the whole document."""
+
+    def __init__(self, heads: Records, paragraphs: Records, starts: list[int]) -> None:
+        self._heads = heads
+        self._paragraphs = paragraphs
+        self._starts = starts
+        self._cache: dict[int, dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = index + len(self) if index < 0 else index
+        found = self._cache.get(position)
+        if found is None:
+            head = self._heads[position]  # raises IndexError out of range
+            span = _Span(self._paragraphs, self._starts[position], self._starts[position + 1])
+            found = self._cache[position] = {**head, "paragraphs": span}
+        return found
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def paragraph(self, doc: int, number: int) -> list[Any]:
+        """[number, text, items] of paragraph ``number`` of document ``doc``."""
+        span = self[doc]["paragraphs"]
+        if 0 < number <= len(span):
+            paragraph = span[number - 1]
+            if paragraph[0] == number:  # numbers run 1, 2, 3 …: the usual case
+                return paragraph  # type: ignore[no-any-return]
+        for paragraph in span:
+            if paragraph[0] == number:
+                return paragraph
+        raise KeyError(f"{self[doc]['meta']['id']} has no paragraph {number}")
+
+
+class _Span(Sequence[Any]):
+    """Records ``start`` to ``stop`` of a Records sequence, as a sequence of its own."""
+
+    def __init__(self, records: Records, start: int, stop: int) -> None:
+        self._records = records
+        self._start = start
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("paragraph index out of range")
+        return self._records[self._start + position]
+
+    def __iter__(self) -> Iterator[Any]:
+        for position in range(self._start, self._stop):
+            yield self._records[position]
+
+
 class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
     """Per concept, its occurrences: the matches of each pattern that stands for it (kept
     once per pattern however many concepts share it), merged in text order."""
@@ -195,8 +263,6 @@ class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        from npt_gloss.build import unpack_occurrences
-
         spellings = self._spellings
         found: list[tuple[int, int, int, int, str]] = []
         for pattern in self._patterns_of[index]:
@@ -212,6 +278,19 @@ class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
     def __iter__(self) -> Iterator[list[tuple[int, int, int, int, str]]]:
         for index in range(len(self)):
             yield self[index]
+
+
+def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
+    """(doc, paragraph, start, end, spelling number) for each match of a packed record."""
+    if record is None:
+        return iter(())
+    code_places, places, code_spelled, spelled = record
+    numbers = array(code_places)
+    numbers.frombytes(places)
+    spelling = array(code_spelled)
+    spelling.frombytes(spelled)
+    field = iter(numbers)
+    return zip(field, field, field, field, spelling, strict=False)
 
 
 # ---------------------------------------------------------------- building
@@ -393,7 +472,7 @@ def load_cached(path: Path, signature: str | None = None) -> Index | None:
     except (OSError, ValueError):  # missing, unreadable, or empty (mmap refuses size 0)
         return None
     try:
-        image = Image(buffer)
+        image = Image(buffer, path)
         header = image.header
         if header.get("schema") != SCHEMA:
             return None
@@ -428,10 +507,20 @@ def open_index(glossary: Path, text_dir: Path, cache_folder: Path | None) -> Ind
         cached = load_cached(cache_file, signature)
         if cached is not None:
             return cached
+    import gc
+
     from npt_gloss.corpus import load_corpus
     from npt_gloss.glossary import load_glossary
 
-    concepts, documents = load_glossary(glossary), load_corpus(text_dir)
+    # Nothing built here is cyclic: the collector's passes over millions of new objects
+    # would only cost time (the build pauses it too).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        concepts, documents = load_glossary(glossary), load_corpus(text_dir)
+    finally:
+        if enabled:
+            gc.enable()
     header = _header(signature)
     if cache_file is not None and os.environ.get("NPT_GLOSS_NO_CACHE_WRITE") != "1":
         if _write_cache(cache_file, concepts, documents, header):

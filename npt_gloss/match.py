@@ -4,15 +4,16 @@ Candidates come from cheap tables first — exact keys (which already absorb cas
 hyphens, full-width forms, British/American spelling and plurals), abbreviations, traditional
 characters, pinyin — and only then from fuzzy scoring with rapidfuzz over keys of a plausible
 length (in a large glossary, over a shortlist of the keys that share most n-grams with the
-query: see :func:`_candidates`). Scores are banded so that any table match outranks any fuzzy one: an exact
-"non-nuclear-weapon States" (100) can never lose to a fuzzy "nuclear-weapon States".
+query: see :func:`_candidates`). Scores are banded so that any table match outranks any
+fuzzy one: an exact "non-nuclear-weapon States" (100) can never lose to a fuzzy
+"nuclear-weapon States".
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,8 +57,15 @@ def prepare_query(query: str) -> str:
     return query[:MAX_QUERY].strip()
 
 
-def lookup(index: Index, query: str, limit: int = 10) -> list[Match]:
-    """Concepts matching ``query``, best first (at most ``limit``)."""
+def lookup(
+    index: Index, query: str, limit: int = 10, *, resolving: Collection[str] | None = None
+) -> list[Match]:
+    """Concepts matching ``query``, best first (at most ``limit``).
+
+    With ``resolving`` (a set of match kinds), only the matches of those kinds are wanted:
+    fuzzy scoring is then skipped when it cannot change them, which spares a ``find`` for a
+    glossary term the fuzzy matcher (and its import).
+    """
     query = prepare_query(query)
     key = term_key(query, index.t2s)
     if not key:
@@ -73,10 +81,18 @@ def lookup(index: Index, query: str, limit: int = 10) -> list[Match]:
         for match in _partial_matches(index, key, limit):
             _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
-    for match in _fuzzy_matches(index, key, strict=exact_found):
-        _keep(best, match)
+    if not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
+        for match in _fuzzy_matches(index, key, exact_found, best):
+            _keep(best, match)
     ranked = sorted(best.values(), key=lambda m: (-m.score, _preference(index, m)))
     return ranked[:limit]
+
+
+def _fuzzy_cannot_change(best: dict[int, Match], kinds: Collection[str]) -> bool:
+    """True when there are matches of ``kinds`` and all outscore any fuzzy match: fuzzy
+    matches would then rank below them and never replace them."""
+    wanted = [m for m in best.values() if m.how in kinds]
+    return bool(wanted) and all(m.score > FUZZY_CEILING for m in wanted)
 
 
 def _preference(index: Index, match: Match) -> tuple[int, str]:
@@ -207,8 +223,9 @@ def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
     All of them when there are few; otherwise a shortlist: the keys that share the most
     grams (trigrams of Latin keys, characters and character pairs of Chinese ones) with the
     query, counted over the rarest grams first within a fixed budget of postings, so the
-    cost stays flat as the glossary grows. Scoring the shortlist with rapidfuzz then gives
-    the same best matches as scoring everything, except in rare, contrived cases.
+    cost stays flat as the glossary grows. This is a heuristic: scoring the shortlist can
+    miss a far-fetched match that scoring everything would find (benchmarks/bench.py
+    reports how often the best match differs: on its typo queries, never).
     """
     cjk = has_cjk(key)
     keys = index.zh_keys if cjk else index.en_keys
@@ -229,11 +246,14 @@ def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
     return [keys[position] for position, _ in counts.most_common(SHORTLIST)]
 
 
-def _fuzzy_matches(index: Index, key: str, strict: bool) -> list[Match]:
-    from rapidfuzz import fuzz, process
-
+def _fuzzy_matches(index: Index, key: str, strict: bool, best: dict[int, Match]) -> list[Match]:
     cutoff = 85.0 if strict else FUZZY_CUTOFF
     choices = _candidates(index, key, *_length_bounds(len(key), cutoff))
+    choices = [c for c in choices if _ratio_bound(key, c) >= cutoff - 0.01]
+    if not any(_could_change(index, c, key, best) for c in choices):
+        return []  # nothing rapidfuzz could find would change the answer: spare its import
+    from rapidfuzz import fuzz, process
+
     found = []
     for candidate, score, _ in process.extract(
         key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=25
@@ -245,6 +265,36 @@ def _fuzzy_matches(index: Index, key: str, strict: bool) -> list[Match]:
             concept, _, form = index.forms[f_index]
             found.append(Match(concept, scaled, "fuzzy", form))
     return found
+
+
+def _ratio_bound(key: str, candidate: str) -> float:
+    """An upper bound of ``fuzz.ratio(key, candidate)``, cheaply.
+
+    The ratio is 200·LCS / (total length); the characters of the candidate that do not
+    occur in the key cannot be in a common subsequence (one ``str.translate`` counts them).
+    """
+    table = _ABSENT.get(key)
+    if table is None:
+        if len(_ABSENT) > 64:
+            _ABSENT.clear()
+        table = _ABSENT[key] = dict.fromkeys(map(ord, set(key)))
+    common = len(candidate) - len(candidate.translate(table))
+    return 200.0 * min(common, len(key)) / (len(key) + len(candidate))
+
+
+_ABSENT: dict[str, dict[int, None]] = {}  # key -> a translate table deleting its characters
+
+
+def _could_change(index: Index, candidate: str, key: str, best: dict[int, Match]) -> bool:
+    """Whether a fuzzy match through ``candidate`` could change the answer: it is not the
+    query's own key, and names a concept not already matched above any fuzzy score."""
+    if candidate == key:
+        return False
+    for f_index in index.keys[candidate]:
+        current = best.get(index.forms[f_index][0])
+        if current is None or current.score <= FUZZY_CEILING:
+            return True
+    return False
 
 
 def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
@@ -261,7 +311,7 @@ def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
     for candidate, _, _ in process.extract(
         key, keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=55
     ):
-        concept, _, form = index.forms[index.keys[candidate][0]]
+        _, _, form = index.forms[index.keys[candidate][0]]
         if form not in names:
             names.append(form)
         if len(names) == limit:

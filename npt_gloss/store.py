@@ -3,16 +3,20 @@
 A query needs a handful of records out of hundreds of thousands, so nothing is decoded up
 front: a section is a blob of ``marshal``-ed records with an array of offsets (one record is
 one slice and one ``marshal.loads``), a list of strings, or a hash table whose buckets are
-such records (a lookup hashes the key with CRC-32 and decodes one bucket of about one
-entry). Opening a cache file is then a ``mmap`` and the decoding of a small header, whatever
-the size of the glossary and the corpus.
+such records (a lookup hashes the key with CRC-32 and decodes one bucket of about two
+entries). Opening a cache file is then a ``mmap`` and the decoding of a small header,
+whatever the size of the glossary and the corpus.
 
 Layout: ``MAGIC``, the sections (each aligned to 8 bytes), the header (``marshal``: a dict
-naming every section's place and the image's size), the header's length (8 bytes,
-little-endian), ``FOOTER``. The header comes last so that sections can be streamed to a file
-as they are built, never all held in memory. The offsets arrays are in the machine's byte
-order; the cache key includes it, so a cache is never read on a machine that wrote it
+naming every section's place, the image's size and its CRC-32), the header's length (8
+bytes, little-endian), ``FOOTER``. The header comes last so that sections can be streamed to
+a file as they are built, never all held in memory. The offsets arrays are in the machine's
+byte order; the cache key includes it, so a cache is never read on a machine that wrote it
 differently.
+
+Damage is detected, never decoded: a small image is checked whole when opened (a
+millisecond); a large one, record by record as records are read (each has its CRC-32), so
+opening it stays instant. Either way a damaged image raises :class:`CorruptImage`.
 """
 
 from __future__ import annotations
@@ -23,14 +27,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 from zlib import crc32
 
+from npt_gloss.errors import DataError
+
 MAGIC = b"NPTGIDX\x00"
 FOOTER = b"\x00NPTGEND"
+CHECK_WHOLE = 4 << 20  # images up to this size are checked whole when opened (~3 ms)
 _ALIGN = 8
 _MISSING = object()
 
 
-class CorruptImage(ValueError):
-    """The buffer is not a complete index image of the expected schema."""
+class CorruptImage(DataError):
+    """The buffer is not a complete, undamaged index image."""
 
 
 def key_hash(key: str) -> int:
@@ -45,32 +52,41 @@ class ImageWriter:
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
-        out.write(MAGIC)
-        self._position = len(MAGIC)
-        self.sections: dict[str, tuple[Any, ...]] = {}
+        self._crc = 0
+        self._position = 0
+        self.sections: dict[str, dict[str, Any]] = {}
+        self._append(MAGIC)
 
-    def _put(self, data: bytes | memoryview) -> tuple[int, int]:
+    def _append(self, data: bytes) -> None:
+        """Continue the current section (no alignment)."""
+        self._out.write(data)
+        self._crc = crc32(data, self._crc)
+        self._position += len(data)
+
+    def _put(self, data: bytes) -> tuple[int, int]:
+        """Start a piece at the next aligned position; (start, length)."""
         padding = -self._position % _ALIGN
         if padding:
-            self._out.write(b"\x00" * padding)
-            self._position += padding
+            self._append(b"\x00" * padding)
         start = self._position
-        self._out.write(data)
-        self._position += len(data)
+        self._append(data)
         return start, len(data)
 
     def value(self, name: str, obj: Any) -> None:
         """One marshal-able value, decoded whole when the section is read."""
-        self.sections[name] = ("value", *self._put(marshal.dumps(obj)))
+        data = marshal.dumps(obj)
+        self.sections[name] = {"kind": "value", "data": self._put(data), "crc": crc32(data)}
 
-    def blobs(self, name: str, items: Iterable[bytes]) -> None:
-        """A sequence of byte strings, each readable on its own."""
+    def blobs(self, name: str, items: Iterable[bytes], kind: str = "blobs") -> dict[str, Any]:
+        """A sequence of byte strings, each readable (and checked) on its own."""
         offsets = array("Q", [0])
+        crcs = array("I")
         chunks: list[bytes] = []
         total = pending = 0
         data_start, _ = self._put(b"")
         for item in items:
             chunks.append(item)
+            crcs.append(crc32(item))
             total += len(item)
             pending += len(item)
             offsets.append(total)
@@ -79,21 +95,19 @@ class ImageWriter:
                 chunks, pending = [], 0
         self._append(b"".join(chunks))
         code = "I" if total < 2**32 else "Q"
-        where_offsets = self._put(array(code, offsets).tobytes())
-        self.sections[name] = ("blobs", code, *where_offsets, data_start, total)
-
-    def _append(self, data: bytes) -> None:
-        """Continue the current section (no alignment)."""
-        self._out.write(data)
-        self._position += len(data)
+        spec = {
+            "kind": kind,
+            "code": code,
+            "data": (data_start, total),
+            "offsets": self._put(array(code, offsets).tobytes()),
+            "crcs": self._put(crcs.tobytes()),
+        }
+        self.sections[name] = spec
+        return spec
 
     def records(self, name: str, items: Iterable[Any]) -> None:
-        self.blobs(name, (marshal.dumps(item) for item in items))
-        self.sections[name] = ("records", *self.sections[name][1:])
-
-    def strings(self, name: str, items: Iterable[str]) -> None:
-        self.blobs(name, (item.encode("utf-8", "surrogatepass") for item in items))
-        self.sections[name] = ("strings", *self.sections[name][1:])
+        """Marshal-able records, each decoded when asked for."""
+        self.blobs(name, (marshal.dumps(item) for item in items), "records")
 
     def lines(self, name: str, items: Iterable[str]) -> None:
         """Strings without line breaks, each stored with a trailing newline, so that a run
@@ -105,27 +119,44 @@ class ImageWriter:
                     raise ValueError(f"line break in {item!r}")
                 yield (item + "\n").encode("utf-8", "surrogatepass")
 
-        self.blobs(name, encoded())
-        self.sections[name] = ("lines", *self.sections[name][1:])
+        self.blobs(name, encoded(), "lines")
 
-    def table(self, name: str, mapping: Mapping[str, Any]) -> None:
-        """A hash table: str keys, marshal-able values (load factor at most 1)."""
+    def table(
+        self, name: str, mapping: Mapping[str, Any], value: Callable[[Any], Any] | None = None
+    ) -> None:
+        """A hash table: str keys, marshal-able values (``value`` applied to each first).
+
+        The load factor is at most 2 (two entries a bucket on average); entries are grouped
+        by bucket through one sort of their numbers, not through a list per bucket (which
+        would cost more memory than the table holds).
+        """
         size = 8
-        while size < len(mapping):
+        while size * 2 < len(mapping):
             size *= 2
-        buckets: list[list[tuple[str, Any]]] = [[] for _ in range(size)]
         mask = size - 1
-        for key, value in mapping.items():
-            buckets[key_hash(key) & mask].append((key, value))
-        self.blobs(name, (marshal.dumps(b) if b else b"" for b in buckets))
-        self.sections[name] = ("table", *self.sections[name][1:], len(mapping))
+        names = list(mapping)
+        numbers = array("I", (key_hash(key) & mask for key in names))
+        order = sorted(range(len(names)), key=numbers.__getitem__)
+
+        def buckets() -> Iterator[bytes]:
+            position = 0
+            for bucket in range(size):
+                entries = []
+                while position < len(order) and numbers[order[position]] == bucket:
+                    key = names[order[position]]
+                    entries.append((key, mapping[key] if value is None else value(mapping[key])))
+                    position += 1
+                yield marshal.dumps(entries) if entries else b""
+
+        spec = self.blobs(name, buckets(), "table")
+        spec["count"] = len(mapping)
 
     def finish(self, header: dict[str, Any]) -> None:
         """Write the header and the footer; the image is then complete."""
         padding = -self._position % _ALIGN
-        self._out.write(b"\x00" * padding)
-        self._position += padding
-        header = {**header, "sections": self.sections, "size": 0}
+        if padding:
+            self._append(b"\x00" * padding)
+        header = {**header, "sections": self.sections, "crc": self._crc, "size": 0}
         # The header records the image's total size, which depends on the header's length:
         # iterate until the two agree (the first or second pass does).
         for _ in range(8):
@@ -139,83 +170,147 @@ class ImageWriter:
         self._out.write(head)
         self._out.write(len(head).to_bytes(8, "little"))
         self._out.write(FOOTER)
-        self._position = size
 
 
 # ---------------------------------------------------------------- reading
 
 
 class Image:
-    """A validated image; hands out lazy views of its sections."""
+    """A validated image; hands out lazy views of its sections.
 
-    def __init__(self, buffer: Any) -> None:
+    ``origin`` (the cache file, if any) is named when damage is found.
+    """
+
+    def __init__(self, buffer: Any, origin: Any = None) -> None:
         view = memoryview(buffer)
         size = view.nbytes
+        self.origin = origin
         if size < len(MAGIC) + 8 + len(FOOTER):
-            raise CorruptImage("too short")
+            raise self.damaged("too short")
         if bytes(view[: len(MAGIC)]) != MAGIC or bytes(view[size - len(FOOTER) :]) != FOOTER:
-            raise CorruptImage("not an index image, or a truncated one")
+            raise self.damaged("not an index, or a truncated one")
         end = size - len(FOOTER) - 8
         length = int.from_bytes(view[end : end + 8], "little")
         if not 0 < length <= end - len(MAGIC):
-            raise CorruptImage("bad header length")
+            raise self.damaged("bad header length")
         try:
             header = marshal.loads(view[end - length : end])
         except (EOFError, ValueError, TypeError) as exc:
-            raise CorruptImage(f"unreadable header: {exc}") from None
+            raise self.damaged(f"unreadable header ({exc})") from None
         if not isinstance(header, dict) or header.get("size") != size:
-            raise CorruptImage("size does not match the header")
+            raise self.damaged("its size does not match its header")
         self.buffer = buffer  # keeps a file map alive as long as the image
         self.view = view
         self.header = header
-        self._sections: dict[str, tuple[Any, ...]] = header["sections"]
+        self._sections: dict[str, dict[str, Any]] = header["sections"]
+        # Small images are checked whole (then records need no check); large ones as read.
+        self.checked = size <= CHECK_WHOLE
+        if self.checked and crc32(view[: end - length]) != header.get("crc"):
+            raise self.damaged("its checksum does not match")
 
-    def _slice(self, start: int, length: int) -> memoryview:
+    def damaged(self, reason: str) -> CorruptImage:
+        """The error to raise; a damaged cache file is removed, so the next command rebuilds."""
+        if self.origin is not None:
+            import os
+
+            try:
+                os.unlink(self.origin)
+            except OSError:
+                pass
+        return CorruptImage(
+            f"damaged index cache: {reason}",
+            self.origin,
+            hint="it has been removed; run the command again to rebuild it",
+        )
+
+    def _slice(self, where: tuple[int, int]) -> memoryview:
+        start, length = where
         return self.view[start : start + length]
 
-    def _offsets(self, spec: tuple[Any, ...]) -> memoryview:
-        _, code, off_start, off_len, *_ = spec
-        return self._slice(off_start, off_len).cast(code)
-
     def value(self, name: str) -> Any:
-        _, start, length = self._sections[name]
-        return marshal.loads(self._slice(start, length))
-
-    def records(self, name: str) -> Records:
         spec = self._sections[name]
-        return Records(self._offsets(spec), self._slice(spec[4], spec[5]), marshal.loads)
+        data = self._slice(spec["data"])
+        if crc32(data) != spec["crc"]:
+            raise self.damaged(f"section {name} fails its checksum")
+        return marshal.loads(data)
 
-    def strings(self, name: str) -> Records:
+    def _parts(self, name: str, kind: str) -> tuple[memoryview, memoryview, memoryview | None]:
         spec = self._sections[name]
-        return Records(self._offsets(spec), self._slice(spec[4], spec[5]), _decode)
+        if spec["kind"] != kind:
+            raise self.damaged(f"section {name} is not {kind}")
+        offsets = self._slice(spec["offsets"]).cast(spec["code"])
+        crcs = None if self.checked else self._slice(spec["crcs"]).cast("I")
+        return offsets, self._slice(spec["data"]), crcs
+
+    def records(self, name: str, remember: bool = True) -> Records:
+        """Records decoded when asked for; remembered too unless ``remember`` is false
+        (for big sections read once, which would otherwise stay in memory decoded)."""
+        records = Records(*self._parts(name, "records"), marshal.loads, self, name)
+        records.remember = remember
+        return records
 
     def lines(self, name: str) -> Lines:
-        spec = self._sections[name]
-        return Lines(self._offsets(spec), self._slice(spec[4], spec[5]), _decode_line)
+        return Lines(*self._parts(name, "lines"), _decode_line, self, name)
 
     def table(self, name: str) -> Table:
-        spec = self._sections[name]
-        return Table(self._offsets(spec), self._slice(spec[4], spec[5]), spec[6])
-
-
-def _decode(data: memoryview) -> str:
-    return str(data, "utf-8", "surrogatepass")
+        return Table(*self._parts(name, "table"), self._sections[name]["count"], self, name)
 
 
 def _decode_line(data: memoryview) -> str:
     return str(data[:-1], "utf-8", "surrogatepass")
 
 
-class Records(Sequence[Any]):
-    """A read-only list whose items are decoded when asked for (and then remembered)."""
+class _Blobs:
+    """Shared by the section views: offsets, data and (for large images) checksums."""
 
-    __slots__ = ("_cache", "_data", "_decode", "_offsets")
+    __slots__ = ("_crcs", "_data", "_image", "_name", "_offsets")
 
-    def __init__(self, offsets: memoryview, data: memoryview, decode: Callable[[memoryview], Any]) -> None:
+    def __init__(
+        self,
+        offsets: memoryview,
+        data: memoryview,
+        crcs: memoryview | None,
+        image: Image,
+        name: str,
+    ) -> None:
         self._offsets = offsets
         self._data = data
+        self._crcs = crcs
+        self._image = image
+        self._name = name
+
+    def _raw(self, number: int) -> memoryview:
+        raw = self._data[self._offsets[number] : self._offsets[number + 1]]
+        if self._crcs is not None and crc32(raw) != self._crcs[number]:
+            raise self._image.damaged(f"record {number} of {self._name} fails its checksum")
+        return raw
+
+    def _decoding(self, decode: Callable[[memoryview], Any], number: int) -> Any:
+        raw = self._raw(number)
+        try:
+            return decode(raw)
+        except (EOFError, ValueError, TypeError) as exc:
+            raise self._image.damaged(f"record {number} of {self._name}: {exc}") from None
+
+
+class Records(_Blobs, Sequence[Any]):
+    """A read-only list whose items are decoded when asked for (and then remembered)."""
+
+    __slots__ = ("_cache", "_decode", "remember")
+
+    def __init__(
+        self,
+        offsets: memoryview,
+        data: memoryview,
+        crcs: memoryview | None,
+        decode: Callable[[memoryview], Any],
+        image: Image,
+        name: str,
+    ) -> None:
+        super().__init__(offsets, data, crcs, image, name)
         self._decode = decode
         self._cache: dict[int, Any] = {}
+        self.remember = True
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -231,13 +326,10 @@ class Records(Sequence[Any]):
         position = index + count if index < 0 else index
         if not 0 <= position < count:
             raise IndexError("record index out of range")
-        item = self._decode(self._data[self._offsets[position] : self._offsets[position + 1]])
-        self._cache[position] = item
+        item = self._decoding(self._decode, position)
+        if self.remember:
+            self._cache[position] = item
         return item
-
-    def raw(self, index: int) -> memoryview:
-        """The undecoded bytes of one record (no caching)."""
-        return self._data[self._offsets[index] : self._offsets[index + 1]]
 
     def __iter__(self) -> Iterator[Any]:
         for i in range(len(self)):
@@ -255,24 +347,38 @@ class Lines(Records):
         start, stop = max(0, min(start, count)), max(0, min(stop, count))
         if start >= stop:
             return []
+        if self._crcs is not None:
+            for number in range(start, stop):
+                self._raw(number)
         data = self._data[self._offsets[start] : self._offsets[stop]]
-        return str(data, "utf-8", "surrogatepass").split("\n")[:-1]
+        try:
+            return str(data, "utf-8", "surrogatepass").split("\n")[:-1]
+        except UnicodeDecodeError as exc:
+            raise self._image.damaged(f"{self._name}: {exc}") from None
 
 
-class Table(Mapping[str, Any]):
+class Table(_Blobs, Mapping[str, Any]):
     """A read-only dict over a hash-bucketed section."""
 
-    __slots__ = ("_count", "_data", "_mask", "_offsets")
+    __slots__ = ("_count", "_mask")
 
-    def __init__(self, offsets: memoryview, data: memoryview, count: int) -> None:
-        self._offsets = offsets
-        self._data = data
+    def __init__(
+        self,
+        offsets: memoryview,
+        data: memoryview,
+        crcs: memoryview | None,
+        count: int,
+        image: Image,
+        name: str,
+    ) -> None:
+        super().__init__(offsets, data, crcs, image, name)
         self._mask = len(offsets) - 2
         self._count = count
 
     def _bucket(self, number: int) -> list[tuple[str, Any]]:
-        start, end = self._offsets[number], self._offsets[number + 1]
-        return marshal.loads(self._data[start:end]) if end > start else []
+        if self._offsets[number] == self._offsets[number + 1]:
+            return []
+        return self._decoding(marshal.loads, number)  # type: ignore[no-any-return]
 
     def get(self, key: str, default: Any = None) -> Any:
         for candidate, value in self._bucket(key_hash(key) & self._mask):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from npt_gloss.errors import DataError
@@ -163,6 +162,8 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     content, whole. The temporary file is removed when anything fails (a SIGKILL can still
     leave one behind; its name starts with a dot and ends in ``.tmp``).
     """
+    import tempfile  # here, not at the top: most commands only read
+
     # Write through a symlink to the file it points at, as editors do, rather than replace
     # the link with a regular file.
     try:

@@ -7,13 +7,15 @@ or a list of :data:`npt_gloss.render.Line` for the terminal and pipes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from npt_gloss.find import FindResult, Hit
 from npt_gloss.index import Index
-from npt_gloss.match import Match
 from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.render import Line
+
+if TYPE_CHECKING:  # only annotations here: show and cite need not import the matchers
+    from npt_gloss.find import FindResult, Hit
+    from npt_gloss.match import Match
 
 # ---------------------------------------------------------------- show
 
@@ -184,10 +186,9 @@ def find_lines(
     lines: list[Line] = [
         [("searched: ", "dim"), (searched, "how"), ("  forms: ", "dim"), (" · ".join(result.forms), "")]
     ]
-    texts = _paragraph_texts(index)
     many_docs = len(index.documents) > 1
     for hit in result.hits:
-        text = texts[(hit.doc, hit.paragraph)]
+        text = _paragraph_text(index, hit.doc, hit.paragraph)
         label = f"{hit.doc} ¶{hit.paragraph}" if many_docs else f"¶{hit.paragraph}"
         if full:
             marks = [(s.start, s.end, "") for s in hit.spans]
@@ -201,12 +202,12 @@ def find_lines(
     return lines
 
 
-def _paragraph_texts(index: Index) -> dict[tuple[str, int], str]:
-    return {
-        (data["meta"]["id"], number): text
-        for data in index.documents
-        for number, text, _items in data["paragraphs"]
-    }
+def _paragraph_text(index: Index, doc_id: str, number: int) -> str:
+    # Only the documents with hits are decoded (the index reads them one by one).
+    position = index.doc_index(doc_id)
+    if position is None:
+        raise KeyError(doc_id)
+    return index.paragraph_text(position, number)
 
 
 def _kwic(text: str, start: int, end: int, context: int) -> Line:
