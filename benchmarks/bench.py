@@ -13,14 +13,17 @@ Without --small/--scale/--sizes it runs the first two.
   ``lookup 战略稳定性``, ``find 战略稳定性``, ``show 12``, ``cite 12``, output to a pipe, each
   also with ``--json``.
 * --scale: data generated into benchmarks/data/scale (100,000 concepts, 1,000 documents of
-  50 paragraphs; deterministic, see scale_data.py): the first run (cache build), cached
+  50 paragraphs; deterministic, see scale_data.py): the first run (cache build; one run, as
+  it takes seconds), cached
   ``lookup`` (an English query with a typo, a Chinese query) and ``find`` as whole commands,
   in-process p50 of lookup and find (index loaded once, 100 queries each), the index load
   time, peak memory, and the cache's size against the input's.
 * --sizes: the scale measurements at 1k/10k/100k concepts and 10/100/1000 documents, to show
   how cost grows.
 
-Peak RSS is the child's own ``ru_maxrss`` (``os.wait4``). Each part uses its own cache
+Peak RSS is the child's own ``ru_maxrss`` (``os.wait4``, so POSIX only; the benchmark keeps
+its own process small, as a forked child starts out with its parent's size). The in-process
+figures come from benchmarks/inprocess.py in a child process. Each part uses its own cache
 folder under benchmarks/data/, never the user's cache. PYTHONDONTWRITEBYTECODE is unset for
 the commands, so that the warm-up run leaves bytecode caches as an installed package has.
 """
@@ -59,7 +62,6 @@ class Row:
     times: list[float] = field(default_factory=list)  # seconds
     rss: list[int] = field(default_factory=list)  # bytes
     target: str = ""
-    note: str = ""
     failures: int = 0
 
     @property
@@ -283,7 +285,7 @@ def scale_table(result: ScaleResult) -> list[list[str]]:
         )
         table.append(["find in-process p90", f"{ip['find_p90_ms']:.1f} ms", "", "", ""])
         table.append(
-            ["in-process run (load + 200 queries)", "", "", mb(ip["peak_rss"]), "≤ 500 MB"]
+            ["in-process run (200 queries, full scans)", "", "", mb(ip["peak_rss"]), "≤ 500 MB"]
         )
         table.append(
             [

@@ -23,7 +23,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from npt_gloss.models import Concept, Document
-from npt_gloss.normalize import fold_char, fold_with_offsets, pinyin_key, term_key
+from npt_gloss.normalize import (
+    _joins_chinese,
+    fold_char,
+    fold_with_offsets,
+    pinyin_key,
+    term_key,
+)
 from npt_gloss.store import ImageWriter
 
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -170,7 +176,8 @@ class Folder:
     :meth:`learn` folds each distinct character once; then a text whose characters each
     fold to one character or to none is one ``translate`` (offsets None, the identity, when
     nothing was dropped). Text with a character that folds to several characters (ß,
-    ligatures) or lies beyond the BMP takes ``fold_with_offsets``.
+    ligatures) or lies beyond the BMP, or with white space that folding drops (between
+    Chinese characters), takes ``fold_with_offsets``.
     """
 
     def __init__(self, t2s: dict[str, str]) -> None:
@@ -202,7 +209,7 @@ class Folder:
             self.slow = re.compile(f"[{re.escape(self._slow_chars)}\U00010000-\U0010ffff]")
 
     def __call__(self, text: str) -> tuple[str, list[int] | None]:
-        if self.slow.search(text):
+        if self.slow.search(text) or _dropped_space(text):
             return fold_with_offsets(text, self.t2s)
         folded = text.translate(self.table)
         if len(folded) == len(text):
@@ -215,6 +222,19 @@ class Folder:
     def fold(self, text: str) -> str:
         self.learn(set(text))
         return self(text)[0]
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _dropped_space(text: str) -> bool:
+    """Whether folding drops white space in ``text`` (between Chinese characters, say):
+    folding then depends on context, which a translation table cannot do."""
+    for run in _SPACE_RUN.finditer(text):
+        start, end = run.span()
+        if 0 < start and end < len(text) and _joins_chinese(text[start - 1], text[end]):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- the image

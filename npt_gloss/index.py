@@ -6,11 +6,12 @@ that a query maps into memory and reads lazily: a lookup in a 100,000-concept gl
 decodes a few hash buckets and records, never the whole index. A freshly built index is
 read through the very same image, so cached and uncached answers cannot differ.
 
-The cache file name is a hash of the inputs' paths, sizes and modification times and of the
-program and Python versions, so any change to an input or to the code selects a new file;
-the newest few files are kept and older ones removed. Writes are atomic (temporary file and
-rename), so two commands starting at once at worst both build; an unwritable cache folder
-costs only speed (and a warning).
+The cache file name is a hash of the inputs' paths, sizes and modification times, of the
+program and Python versions and of the modules that build the index (their sizes and
+modification times, for a checkout), so any change to an input or to that code selects a
+new file; the newest few files are kept and older ones removed. Writes are atomic
+(temporary file and rename), so two commands starting at once at worst both build; an
+unwritable cache folder costs only speed (and a warning).
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 4
+SCHEMA = 5
+_BUILD_MODULES = (
+    "build.py", "corpus.py", "glossary.py", "index.py", "models.py", "normalize.py", "store.py",
+)  # fmt: skip
 CACHE_PREFIX = "index-"
 CACHE_SUFFIX = ".npti"
 KEEP_CACHE_FILES = 4  # newest cache files kept per folder (several data sets in turn)
@@ -331,6 +335,14 @@ def _header(signature: str) -> dict[str, Any]:
 def _input_signature(glossary: Path, text_dir: Path) -> str:
     """Hash of what the index depends on: inputs' paths, sizes, mtimes; code version."""
     parts = [f"{SCHEMA}", __version__, sys.version.split()[0], sys.byteorder]
+    # The code that decides what the index holds: an edit to it (in a checkout) is a change.
+    here = Path(__file__).parent
+    for name in _BUILD_MODULES:
+        try:
+            stat = (here / name).stat()
+            parts.append(f"{name}|{stat.st_size}|{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(name)
     try:
         stat = glossary.stat()
         parts.append(f"{glossary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")

@@ -5,6 +5,7 @@ format underneath it (no timings here: speed is measured by benchmarks/bench.py)
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -406,6 +407,9 @@ def test_folder_agrees_with_fold_with_offsets() -> None:
         "戰略穩定性 — “quoted”",
         "𠀋 beyond the BMP",
         "plain",
+        "战略 稳定性 and 1995 年",  # white space between Chinese characters folds away
+        "总体而言：\n– 第一项；\n– 第二项。",  # … but not around the dash of an item
+        "word  spaces　stay",
     ):
         folder.learn(set(text))
         folded, offsets = folder(text)
@@ -465,3 +469,55 @@ def test_leaving_patterns_out_of_the_scan_changes_no_occurrence(
     monkeypatch.setattr(build, "_occurring", every_pattern)
     everything = index.build_index(concepts, documents)
     assert list(filtered.occurrences) == list(everything.occurrences)
+
+
+def _reference_occurrences(concepts: list, documents: list) -> list[list[tuple]]:
+    """The occurrence index the plain way: fold each paragraph with
+    normalize.fold_with_offsets, scan all patterns, check word boundaries, map back."""
+    import ahocorasick_rs
+
+    from npt_gloss.normalize import fold, fold_with_offsets
+
+    t2s = build.build_t2s()
+    owners: dict[str, set[int]] = {}
+    for c_index, concept in enumerate(concepts):
+        for _kind, form in index.all_forms(concept):
+            pattern = fold(form, t2s).replace("《", "").replace("》", "").strip()
+            if len(pattern) >= 2:
+                owners.setdefault(pattern, set()).add(c_index)
+    patterns = sorted(owners)
+    automaton = ahocorasick_rs.AhoCorasick(
+        patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    found: list[list[tuple]] = [[] for _ in concepts]
+    for d_index, doc in enumerate(documents):
+        for paragraph in doc.paragraphs:
+            folded, offsets = fold_with_offsets(paragraph.text, t2s)
+            for p_index, start, end in automaton.find_matches_as_indexes(folded):
+                if not build._at_word_boundary(folded, start, end):
+                    continue
+                s, e = offsets[start], offsets[end - 1] + 1
+                for c_index in owners[patterns[p_index]]:
+                    place = (d_index, paragraph.number, s, e, paragraph.text[s:e])
+                    found[c_index].append(place)
+    return found
+
+
+def test_occurrences_equal_a_plain_reference_scan(tmp_path: Path) -> None:
+    from npt_gloss import paths
+    from npt_gloss.corpus import load_corpus
+    from npt_gloss.glossary import load_glossary
+
+    text = tmp_path / "text"
+    shutil.copytree(paths.shipped("text"), text)
+    (text / "zz-odd.txt").write_text(
+        DOCUMENT.format(id="zz-odd").replace(
+            "2. 战略稳定是前提。",
+            "2. 戰略 穩定性與ＮＰＴ、npt-like和 NPTs；《不扩散核武器条约》第六条，Straße 1995 年。",
+        ),
+        encoding="utf-8",
+    )
+    concepts = load_glossary(paths.shipped("glossary.toml"))
+    documents = load_corpus(text)
+    built = index.build_index(concepts, documents)
+    assert list(built.occurrences) == _reference_occurrences(list(concepts), list(documents))
