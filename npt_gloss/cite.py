@@ -65,8 +65,20 @@ __all__ = ["STYLES", "STYLE_LANGS", "csl_item", "format_citation", "missing_symb
 StyleFn = Callable[[DocumentMeta, Sequence[int]], str]
 
 EN_DASH = "–"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via from into with"
     " vs".split()
@@ -74,6 +86,7 @@ _MINOR_WORDS = frozenset(
 
 
 # ---------------------------------------------------------------------------- small helpers
+
 
 def _pick(text: Bilingual, lang: str) -> str:
     return text.zh if lang == "zh" else text.en
@@ -149,8 +162,11 @@ def _date_span(meta: DocumentMeta, style: str) -> str:
         end = start
     (y1, m1, d1), (y2, m2, d2) = start, end
     if style == "zh":
-        tail = f"{d2}日" if (y1, m1) == (y2, m2) else (
-            f"{m2}月{d2}日" if y1 == y2 else f"{y2}年{m2}月{d2}日")
+        tail = (
+            f"{d2}日"
+            if (y1, m1) == (y2, m2)
+            else (f"{m2}月{d2}日" if y1 == y2 else f"{y2}年{m2}月{d2}日")
+        )
         head = f"{y1}年{m1}月{d1}日"
         return head if start == end else f"{head}至{tail}"
     mon1, mon2 = _MONTHS[m1 - 1], _MONTHS[m2 - 1]
@@ -172,6 +188,7 @@ def _date_span(meta: DocumentMeta, style: str) -> str:
 
 
 # ------------------------------------------------------------------------------- locators
+
 
 def _loc_items(refs: Sequence[int], dash: str) -> list[str]:
     items: list[str] = []
@@ -213,9 +230,14 @@ def _loc_zh(refs: Sequence[int]) -> str:
 
 # --------------------------------------------------------------------------------- titles
 
-def _title_parts(meta: DocumentMeta, *, case: Callable[[str], str] = str,
-                 bracket_case: Callable[[str], str] = str,
-                 romanized: bool = False) -> tuple[str, str]:
+
+def _title_parts(
+    meta: DocumentMeta,
+    *,
+    case: Callable[[str], str] = str,
+    bracket_case: Callable[[str], str] = str,
+    romanized: bool = False,
+) -> tuple[str, str]:
     """(title as cited, "[translation]" or "") for an English-language citation.
 
     An official English title is cited as it is (in ``case``); our own rendering follows the
@@ -240,14 +262,20 @@ def _plain(main: str, bracket: str) -> str:
 
 # -------------------------------------------------------------------------- English styles
 
+
 def _un_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    parts = [meta.author.en, _quoted(*_title_parts(meta)), meta.doc_type.en, meta.symbol,
-             _loc(refs, "para. ", "paras. ", last=" and ")]
+    parts = [
+        meta.author.en,
+        _quoted(*_title_parts(meta)),
+        meta.doc_type.en,
+        meta.symbol,
+        _loc(refs, "para. ", "paras. ", last=" and "),
+    ]
     return _end(_join(parts))
 
 
 def _meeting_en(meta: DocumentMeta) -> str:
-    """"working paper submitted to the …, New York, August 1–26, 2022" (Chicago)."""
+    """ "working paper submitted to the …, New York, August 1–26, 2022" (Chicago)."""
     conf = meta.conference_name.en or meta.conference.en
     kind = meta.doc_type.en or "paper"
     if conf:
@@ -273,8 +301,13 @@ def _chicago_short(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 
 def _chicago_bib(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    parts = [meta.author.en, _quoted(*_title_parts(meta, case=_headline)),
-             _cap(_meeting_en(meta)), meta.symbol, meta.url]
+    parts = [
+        meta.author.en,
+        _quoted(*_title_parts(meta, case=_headline)),
+        _cap(_meeting_en(meta)),
+        meta.symbol,
+        meta.url,
+    ]
     return _end(_join([_end(p) for p in parts if p], " "))
 
 
@@ -325,9 +358,17 @@ def _bluebook(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 
 def _plain_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    parts = [meta.author.en, _quoted(*_title_parts(meta)), meta.doc_type.en,
-             _conference(meta, "en"), meta.place.en, _date_span(meta, "dmy"), meta.symbol,
-             _loc(refs, "para. ", "paras. ", last=" and "), meta.url]
+    parts = [
+        meta.author.en,
+        _quoted(*_title_parts(meta)),
+        meta.doc_type.en,
+        _conference(meta, "en"),
+        meta.place.en,
+        _date_span(meta, "dmy"),
+        meta.symbol,
+        _loc(refs, "para. ", "paras. ", last=" and "),
+        meta.url,
+    ]
     return _end(_join(parts))
 
 
@@ -340,15 +381,22 @@ def _markdown_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
     if bracket:  # our own brackets stay literal: "[x]" with no link definition is not a link
         bracket = f"[{_md_escape(bracket[1:-1])}]"
     title = _join([f"*{_md_escape(main)}*" if main else "", bracket], " ")
-    parts = [_md_escape(meta.author.en), title, _md_escape(meta.doc_type.en),
-             _md_escape(_conference(meta, "en")), _md_escape(meta.place.en),
-             _date_span(meta, "dmy"), _md_escape(meta.symbol),
-             _loc(refs, "para. ", "paras. ", last=" and "),
-             f"<{meta.url}>" if meta.url else ""]
+    parts = [
+        _md_escape(meta.author.en),
+        title,
+        _md_escape(meta.doc_type.en),
+        _md_escape(_conference(meta, "en")),
+        _md_escape(meta.place.en),
+        _date_span(meta, "dmy"),
+        _md_escape(meta.symbol),
+        _loc(refs, "para. ", "paras. ", last=" and "),
+        f"<{meta.url}>" if meta.url else "",
+    ]
     return _end(_join(parts))
 
 
 # -------------------------------------------------------------------------- Chinese styles
+
 
 def _title_zh(meta: DocumentMeta) -> str:
     return meta.title.zh or meta.title.en
@@ -365,9 +413,17 @@ def _plain_zh(meta: DocumentMeta, refs: Sequence[int], *, markdown: bool = False
     title = _title_zh(meta)
     if title:
         title = f"*{esc(title)}*" if markdown else f"“{title}”"
-    parts = [esc(meta.author.zh), title, esc(meta.doc_type.zh), esc(_conference(meta, "zh")),
-             esc(meta.place.zh), _date_span(meta, "zh"), esc(meta.symbol), _loc_zh(refs),
-             (f"<{meta.url}>" if markdown else meta.url) if meta.url else ""]
+    parts = [
+        esc(meta.author.zh),
+        title,
+        esc(meta.doc_type.zh),
+        esc(_conference(meta, "zh")),
+        esc(meta.place.zh),
+        _date_span(meta, "zh"),
+        esc(meta.symbol),
+        _loc_zh(refs),
+        (f"<{meta.url}>" if markdown else meta.url) if meta.url else "",
+    ]
     return _end(_join(parts, "，"), "。")
 
 
@@ -385,6 +441,7 @@ def _gbt7714(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 # ------------------------------------------------------------------------ exchange formats
 
+
 def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in text)
 
@@ -401,19 +458,24 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
         locator = _loc_zh(refs)
     else:
         title = _plain(*_title_parts(meta))
-        note = "" if meta.title_en_official or not meta.title.en else (
-            "The English title is an unofficial translation.")
+        note = (
+            ""
+            if meta.title_en_official or not meta.title.en
+            else ("The English title is an unofficial translation.")
+        )
         locator = _loc(refs, "para.~", "paras.~", last=" and~", dash="--")
-    fields = [("author", f"{{{_bib_escape(_pick(meta.author, lang))}}}"),
-              ("title", _bib_escape(title)),
-              ("type", _bib_escape(_cap(_pick(meta.doc_type, lang)))),
-              ("number", _bib_escape(meta.symbol)),
-              ("institution", _bib_escape(_conference(meta, lang))),
-              ("address", _bib_escape(_pick(meta.place, lang))),
-              ("year", _year(meta)),
-              ("language", _bib_escape(_language_name(meta.lang, lang))),
-              ("url", meta.url),
-              ("note", note)]
+    fields = [
+        ("author", f"{{{_bib_escape(_pick(meta.author, lang))}}}"),
+        ("title", _bib_escape(title)),
+        ("type", _bib_escape(_cap(_pick(meta.doc_type, lang)))),
+        ("number", _bib_escape(meta.symbol)),
+        ("institution", _bib_escape(_conference(meta, lang))),
+        ("address", _bib_escape(_pick(meta.place, lang))),
+        ("year", _year(meta)),
+        ("language", _bib_escape(_language_name(meta.lang, lang))),
+        ("url", meta.url),
+        ("note", note),
+    ]
     body = ",\n".join(f"  {name:<11} = {{{value}}}" for name, value in fields if value)
     entry = f"@techreport{{{meta.id},\n{body},\n}}"
     if locator:
@@ -423,11 +485,19 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
 
 def _ris(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
     translated = meta.title.en if lang == "en" and meta.title.zh and meta.title.en else ""
-    lines = [("TY", "RPRT"), ("AU", _pick(meta.author, lang)),
-             ("TI", meta.title.zh or meta.title.en), ("TT", translated),
-             ("M3", _cap(_pick(meta.doc_type, lang))), ("SN", meta.symbol),
-             ("PB", _conference(meta, lang)), ("CY", _pick(meta.place, lang)),
-             ("PY", _year(meta)), ("LA", meta.lang), ("UR", meta.url)]
+    lines = [
+        ("TY", "RPRT"),
+        ("AU", _pick(meta.author, lang)),
+        ("TI", meta.title.zh or meta.title.en),
+        ("TT", translated),
+        ("M3", _cap(_pick(meta.doc_type, lang))),
+        ("SN", meta.symbol),
+        ("PB", _conference(meta, lang)),
+        ("CY", _pick(meta.place, lang)),
+        ("PY", _year(meta)),
+        ("LA", meta.lang),
+        ("UR", meta.url),
+    ]
     if translated and not meta.title_en_official:
         lines.append(("N1", "The English title (TT) is an unofficial translation."))
     lines.append(("ER", ""))
@@ -488,7 +558,9 @@ STYLES: dict[str, str] = {
 }
 
 _EXPORTS: dict[str, Callable[[DocumentMeta, Sequence[int], str], str]] = {
-    "bibtex": _bibtex, "ris": _ris, "csl-json": _csl_json,
+    "bibtex": _bibtex,
+    "ris": _ris,
+    "csl-json": _csl_json,
 }
 
 
@@ -520,8 +592,9 @@ STYLE_LANGS: dict[str, tuple[str, ...]] = {name: tuple(forms) for name, forms in
 _SHOWS_SYMBOL = frozenset(_TABLE) - {"apa", "mla", "chicago-short"}
 
 
-def format_citation(meta: DocumentMeta, refs: Sequence[int], style: str = "un",
-                    lang: str | None = None) -> str:
+def format_citation(
+    meta: DocumentMeta, refs: Sequence[int], style: str = "un", lang: str | None = None
+) -> str:
     """Cite paragraphs ``refs`` of the document in ``style`` and language ``lang``.
 
     ``lang`` ``None`` takes the style's default (``zh`` for gbt7714, else ``en``).
@@ -552,5 +625,7 @@ def missing_symbol_hint(meta: DocumentMeta, style: str, path: str | None = None)
     if meta.symbol or (style not in _SHOWS_SYMBOL and not style.startswith("csl:")):
         return None
     where = path or f"text/{meta.id}.txt"
-    return (f"the UN document symbol of {meta.id!r} is unknown and left out; once it is known, "
-            f"set symbol = \"…\" in the front matter of {where}")
+    return (
+        f"the UN document symbol of {meta.id!r} is unknown and left out; once it is known, "
+        f'set symbol = "…" in the front matter of {where}'
+    )

@@ -124,15 +124,15 @@ def _quiet_pipe() -> None:
 
 
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see the contract).")(
-        command
-    )
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print one JSON object (see the contract)."
+    )(command)
 
 
 def doc_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--doc", "doc_id", metavar="ID", help="Document id (default: the only one).")(
-        command
-    )
+    return click.option(
+        "--doc", "doc_id", metavar="ID", help="Document id (default: the only one)."
+    )(command)
 
 
 def output(as_json: bool) -> Any:
@@ -227,8 +227,14 @@ def _gloss_marks(index: Any, doc_position: int) -> dict[int, list[tuple[int, int
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("query", nargs=-1, required=True)
-@click.option("-n", "--limit", default=5, show_default=True, type=click.IntRange(1, 100),
-              help="How many results at most.")
+@click.option(
+    "-n",
+    "--limit",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="How many results at most.",
+)
 @json_option
 @click.pass_obj
 @guarded
@@ -246,7 +252,8 @@ def lookup(state: State, query: Sequence[str], limit: int, as_json: bool) -> Non
       npt-gloss lookup NPT --json
     """
     from npt_gloss import views
-    from npt_gloss.match import GOOD_ENOUGH, lookup as run_lookup, suggestions
+    from npt_gloss.match import GOOD_ENOUGH, suggestions
+    from npt_gloss.match import lookup as run_lookup
 
     text = " ".join(query)
     if not text.strip():
@@ -274,15 +281,35 @@ def _nothing_found(query: str, close: Sequence[str]) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("query", nargs=-1)
-@click.option("--any-of", "any_of", multiple=True, metavar="QUERY",
-              help="Paragraphs mentioning any of these (repeatable).")
-@click.option("--all-of", "all_of", multiple=True, metavar="QUERY",
-              help="Paragraphs mentioning all of these (repeatable).")
-@click.option("--exact", is_flag=True, help="Search the query as written, without concept expansion.")
-@click.option("--context", "context", default=30, show_default=True, type=click.IntRange(0, 2000),
-              help="Characters of context each side.")
+@click.option(
+    "--any-of",
+    "any_of",
+    multiple=True,
+    metavar="QUERY",
+    help="Paragraphs mentioning any of these (repeatable).",
+)
+@click.option(
+    "--all-of",
+    "all_of",
+    multiple=True,
+    metavar="QUERY",
+    help="Paragraphs mentioning all of these (repeatable).",
+)
+@click.option(
+    "--exact", is_flag=True, help="Search the query as written, without concept expansion."
+)
+@click.option(
+    "--context",
+    "context",
+    default=30,
+    show_default=True,
+    type=click.IntRange(0, 2000),
+    help="Characters of context each side.",
+)
 @click.option("--full", is_flag=True, help="Show whole paragraphs.")
-@click.option("--cite", "cite_style", metavar="STYLE", help="Add one citation of all hit paragraphs.")
+@click.option(
+    "--cite", "cite_style", metavar="STYLE", help="Add one citation of all hit paragraphs."
+)
 @doc_option
 @json_option
 @click.pass_obj
@@ -318,7 +345,9 @@ def find(
     if doc_id is not None:
         state.document(doc_id)  # validates the id
     result = run_find(index, queries, mode=mode, exact=exact, doc=doc_id)
-    citation = _find_citation(state, result, cite_style, doc_id) if cite_style and result.hits else None
+    citation = (
+        _find_citation(state, result, cite_style, doc_id) if cite_style and result.hits else None
+    )
     out = output(as_json)
     if as_json:
         data = views.find_json(result)
@@ -362,12 +391,22 @@ def _find_citation(state: State, result: Any, style: str, doc_id: str | None) ->
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("refs", nargs=-1, required=True)
-@click.option("-s", "--style", default="un", show_default=True, metavar="STYLE",
-              help="un, chicago, chicago-short, chicago-bib, apa, apa-ref, mla, mla-ref, oscola, "
-                   "bluebook, gbt7714, plain, markdown, bibtex, ris, csl-json, or csl:NAME "
-                   "(any CSL style; needs npt-gloss[csl]).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-              help="Language of the citation (default: the style's own; en, or zh for gbt7714).")
+@click.option(
+    "-s",
+    "--style",
+    default="un",
+    show_default=True,
+    metavar="STYLE",
+    help="un, chicago, chicago-short, chicago-bib, apa, apa-ref, mla, mla-ref, oscola, "
+    "bluebook, gbt7714, plain, markdown, bibtex, ris, csl-json, or csl:NAME "
+    "(any CSL style; needs npt-gloss[csl]).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language of the citation (default: the style's own; en, or zh for gbt7714).",
+)
 @click.option("--quote", is_flag=True, help="Print the paragraph text before the citation.")
 @click.option("--gloss", is_flag=True, help="With --quote: add the glossary's English equivalents.")
 @click.option("--copy", is_flag=True, help="Also copy the result to the clipboard.")
@@ -409,8 +448,10 @@ def cite(
         text = _quoted(state, position, doc, numbers, gloss) + "\n\n" + citation
     out = output(as_json)
     if as_json:
-        out.json({"refs": list(numbers), "style": style, "lang": lang, "citation": citation}
-                 | ({"quote": text} if quote else {}))
+        out.json(
+            {"refs": list(numbers), "style": style, "lang": lang, "citation": citation}
+            | ({"quote": text} if quote else {})
+        )
     else:
         out.lines([[(line, "")] for line in text.split("\n")])
     _symbol_hint(doc, style)
@@ -466,11 +507,19 @@ def _inline_gloss(text: str, marks: list[tuple[int, int, str]]) -> str:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("raw", type=click.Path(path_type=Path))  # read_text names a directory
-@click.option("--id", "doc_id", required=True, metavar="ID", help="Document id (also the file name).")
+@click.option(
+    "--id", "doc_id", required=True, metavar="ID", help="Document id (also the file name)."
+)
 @click.option("--title", metavar="TEXT", help="Chinese title (default: from the header lines).")
 @click.option("--author", metavar="TEXT", help="Chinese author (default: from '…提交的工作文件').")
-@click.option("-o", "--output", "target", type=click.Path(path_type=Path), metavar="PATH",
-              help="Where to write (default: TEXT_DIR/ID.txt).")
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Where to write (default: TEXT_DIR/ID.txt).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option("--dry-run", is_flag=True, help="Print the document instead of writing it.")
 @click.pass_obj
@@ -547,12 +596,17 @@ def glossary_check(state: State, info: bool, as_json: bool) -> None:
     t2s = _t2s_for_check(state)
     problems = check_glossary(text, state.glossary, lambda s: term_key(s, t2s), _occurring(state))
     shown = [p for p in problems if info or p.level != "info"]
-    counts = {level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")}
+    counts = {
+        level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")
+    }
     if as_json:
-        output(True).json({"file": str(state.glossary), "counts": counts,
-                           "problems": [vars(p) for p in shown]})
+        output(True).json(
+            {"file": str(state.glossary), "counts": counts, "problems": [vars(p) for p in shown]}
+        )
     else:
-        lines = [[(f"{state.glossary}:{p.line}: {p.level}: ", "dim"), (p.message, "")] for p in shown]
+        lines = [
+            [(f"{state.glossary}:{p.line}: {p.level}: ", "dim"), (p.message, "")] for p in shown
+        ]
         summary = ", ".join(f"{n} {level}(s)" for level, n in counts.items())
         lines.append([(f"{summary}", "dim")])
         output(False).lines(lines)
@@ -605,16 +659,28 @@ def glossary_stats(state: State, as_json: bool) -> None:
         output(True).json(data)
         return
     lines = [
-        [(f"{data['concepts']} concepts, {data['forms']} forms; {occurring} occur in "
-          f"{data['documents']} document(s)", "title")]
+        [
+            (
+                f"{data['concepts']} concepts, {data['forms']} forms; {occurring} occur in "
+                f"{data['documents']} document(s)",
+                "title",
+            )
+        ]
     ]
-    lines += [[(f"  {count:>4}  ", "num"), (domain, "")] for domain, count in data["domains"].items()]
+    lines += [
+        [(f"  {count:>4}  ", "num"), (domain, "")] for domain, count in data["domains"].items()
+    ]
     output(False).lines(lines)
 
 
 @glossary.command("coverage", context_settings=CONTEXT)
-@click.option("--candidates", default=20, show_default=True, type=click.IntRange(0, 500),
-              help="How many candidate terms missing from the glossary to list.")
+@click.option(
+    "--candidates",
+    default=20,
+    show_default=True,
+    type=click.IntRange(0, 500),
+    help="How many candidate terms missing from the glossary to list.",
+)
 @doc_option
 @json_option
 @click.pass_obj
@@ -638,8 +704,13 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
     lines = [[(f"{len(report['concepts'])} concepts occur", "title")]]
     for row in report["concepts"]:
         paras = ", ".join(str(p) for p in row["paragraphs"])
-        lines.append([(f"  {row['count']:>3}  ", "num"), (f"{row['en']} / {row['zh']}", ""),
-                      (f"  ¶ {paras}", "dim")])
+        lines.append(
+            [
+                (f"  {row['count']:>3}  ", "num"),
+                (f"{row['en']} / {row['zh']}", ""),
+                (f"  ¶ {paras}", "dim"),
+            ]
+        )
     if report["candidates"]:
         lines.append([])
         lines.append([("candidate terms not in the glossary (frequency):", "title")])

@@ -24,13 +24,15 @@ def coverage_report(index: Index, doc: int | None, candidates: int) -> dict[str,
         if not chosen:
             continue
         record = index.concepts[c_index]
-        concepts.append({
-            "id": record[0],
-            "en": record[1],
-            "zh": record[2],
-            "count": len(chosen),
-            "paragraphs": sorted({r[1] for r in chosen}),
-        })
+        concepts.append(
+            {
+                "id": record[0],
+                "en": record[1],
+                "zh": record[2],
+                "count": len(chosen),
+                "paragraphs": sorted({r[1] for r in chosen}),
+            }
+        )
     concepts.sort(key=lambda row: (-row["count"], row["id"]))
     return {"concepts": concepts, "candidates": missing_terms(index, doc, candidates)}
 
@@ -59,8 +61,11 @@ def missing_terms(index: Index, doc: int | None, limit: int) -> list[dict[str, A
                 counts.update(_ngrams(run))
     frequent = {gram: n for gram, n in counts.items() if n >= MIN_COUNT}
     kept = [
-        gram for gram, n in frequent.items()
-        if not any(len(other) > len(gram) and gram in other and frequent[other] == n for other in frequent)
+        gram
+        for gram, n in frequent.items()
+        if not any(
+            len(other) > len(gram) and gram in other and frequent[other] == n for other in frequent
+        )
     ]
     kept.sort(key=lambda g: (-frequent[g], -len(g), g))
     return [{"text": gram, "count": frequent[gram]} for gram in kept[:limit]]
@@ -81,8 +86,4 @@ def _uncovered_runs(text: str, mask: list[bool]) -> list[str]:
 
 
 def _ngrams(run: str) -> set[str]:
-    return {
-        run[i : i + n]
-        for n in range(MIN_LEN, MAX_LEN + 1)
-        for i in range(len(run) - n + 1)
-    }
+    return {run[i : i + n] for n in range(MIN_LEN, MAX_LEN + 1) for i in range(len(run) - n + 1)}

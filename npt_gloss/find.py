@@ -109,7 +109,13 @@ def _concept_hits(
     forms: list[str] = []
     for c_index in concepts:
         concept = index.concept(c_index)
-        for form in (concept.zh, *concept.zh_variants, concept.en, *concept.en_variants, *concept.abbr):
+        for form in (
+            concept.zh,
+            *concept.zh_variants,
+            concept.en,
+            *concept.en_variants,
+            *concept.abbr,
+        ):
             if form not in forms and (wanted is None or fold(form, index.t2s) == wanted):
                 forms.append(form)
     hits = tuple(

@@ -178,7 +178,9 @@ def concepts_from_raw(raw: dict[str, Any], text: str) -> tuple[Concept, ...]:
     for index, term in enumerate(raw["term"]):
         fields = {key: term[key].strip() for key in STRING_FIELDS if key in term}
         lists = {key: tuple(item.strip() for item in term.get(key, [])) for key in LIST_FIELDS}
-        concepts.append(Concept(**fields, **lists, line=headers[index] if index < len(headers) else 0))
+        concepts.append(
+            Concept(**fields, **lists, line=headers[index] if index < len(headers) else 0)
+        )
     return tuple(concepts)
 
 
@@ -188,7 +190,11 @@ def parse_glossary(text: str, path: Path | str) -> tuple[Concept, ...]:
     errors = [p for p in schema_problems(raw, text) if p.level == "error"]
     if errors:
         first = errors[0]
-        more = f" (and {len(errors) - 1} more; run 'npt-gloss glossary check')" if len(errors) > 1 else ""
+        more = (
+            f" (and {len(errors) - 1} more; run 'npt-gloss glossary check')"
+            if len(errors) > 1
+            else ""
+        )
         raise DataError(first.message + more, path, first.line)
     return concepts_from_raw(raw, text)
 
@@ -268,9 +274,18 @@ def _concept_warnings(concept: Concept, ids: set[str]) -> list[Problem]:
         )
     for other in concept.see:
         if other not in ids:
-            found.append(Problem("warning", concept.line, f"'see' names unknown id '{other}'", concept.id))
+            found.append(
+                Problem("warning", concept.line, f"'see' names unknown id '{other}'", concept.id)
+            )
     if not concept.definition:
         found.append(Problem("info", concept.line, "no definition", concept.id))
     if not concept.pinyin:
-        found.append(Problem("info", concept.line, "no pinyin (derivable: it is derived when the index is built)", concept.id))
+        found.append(
+            Problem(
+                "info",
+                concept.line,
+                "no pinyin (derivable: it is derived when the index is built)",
+                concept.id,
+            )
+        )
     return found

@@ -19,9 +19,7 @@ from npt_gloss.errors import BadReference
 __all__ = ["compress", "parse_refs"]
 
 # Words that only label the numbers ("para. 12", "第12段"): skipped.
-_LABELS = frozenset(
-    {"para", "paras", "par", "pars", "paragraph", "paragraphs", "第", "段", "落"}
-)
+_LABELS = frozenset({"para", "paras", "par", "pars", "paragraph", "paragraphs", "第", "段", "落"})
 # Words that join two items ("3 and 5", "第3和第5段").
 _JOINERS = frozenset({"and", "&", "和", "及", "与", "與"})
 # Words that make a range ("3 to 5", "第3至5段").
@@ -145,8 +143,11 @@ def _items(tokens: list[_Token], arg: str, count: int) -> list[tuple[int, int]]:
             end = _check(end_token.value, end_token.text, arg, count)
             if end < start:
                 link = tokens[j].text
-                shown = f"{token.text}{link}{end_token.text}" if len(link) == 1 else (
-                    f"{token.text} {link} {end_token.text}")
+                shown = (
+                    f"{token.text}{link}{end_token.text}"
+                    if len(link) == 1
+                    else (f"{token.text} {link} {end_token.text}")
+                )
                 raise _bad(f"the range '{shown}' runs backwards", arg, count)
             items.append((start, end))
             i = k + 1

@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # only annotations here: show and cite need not import the ma
 
 
 def show_lines(
-    doc: Document, paragraphs: Sequence[Paragraph], gloss: dict[int, list[tuple[int, int, str]]] | None = None
+    doc: Document,
+    paragraphs: Sequence[Paragraph],
+    gloss: dict[int, list[tuple[int, int, str]]] | None = None,
 ) -> list[Line]:
     """Header, then each paragraph with its number in the margin and its items indented.
 
@@ -48,10 +50,14 @@ def _byline(doc: Document) -> str:
     return " · ".join(parts)
 
 
-def _paragraph_lines(paragraph: Paragraph, width: int, marks: list[tuple[int, int, str]]) -> list[Line]:
+def _paragraph_lines(
+    paragraph: Paragraph, width: int, marks: list[tuple[int, int, str]]
+) -> list[Line]:
     lead_end = paragraph.text.find("\n")
     lead_end = len(paragraph.text) if lead_end == -1 else lead_end
-    out: list[Line] = [[(f"{paragraph.number:>{width}}. ", "num"), *_marked(paragraph.text, 0, lead_end, marks)]]
+    out: list[Line] = [
+        [(f"{paragraph.number:>{width}}. ", "num"), *_marked(paragraph.text, 0, lead_end, marks)]
+    ]
     position = lead_end
     while position < len(paragraph.text):
         start = position + 1
@@ -126,7 +132,13 @@ def _concept_lines(index: Index, concept: Concept, match: Match) -> list[Line]:
         f": {match.form}]" if match.how not in ("exact",) else "]"
     )
     lines: list[Line] = [
-        [(concept.en, "en"), ("  ", ""), (concept.zh, "zh"), (f"  {concept.pinyin}", "dim"), (how, "how")]
+        [
+            (concept.en, "en"),
+            ("  ", ""),
+            (concept.zh, "zh"),
+            (f"  {concept.pinyin}", "dim"),
+            (how, "how"),
+        ]
     ]
     fields = [
         ("variants", "; ".join((*concept.en_variants, *concept.zh_variants))),
@@ -137,7 +149,10 @@ def _concept_lines(index: Index, concept: Concept, match: Match) -> list[Line]:
         ("note", concept.note),
         ("source", concept.source),
         ("see", ", ".join(concept.see)),
-        ("in paper", _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.documents))),
+        (
+            "in paper",
+            _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.documents)),
+        ),
     ]
     for label, value in fields:
         if value:
@@ -184,7 +199,12 @@ def find_lines(
 ) -> list[Line]:
     searched = ", ".join(result.concepts) if result.concepts else "literal text"
     lines: list[Line] = [
-        [("searched: ", "dim"), (searched, "how"), ("  forms: ", "dim"), (" · ".join(result.forms), "")]
+        [
+            ("searched: ", "dim"),
+            (searched, "how"),
+            ("  forms: ", "dim"),
+            (" · ".join(result.forms), ""),
+        ]
     ]
     many_docs = len(index.documents) > 1
     for hit in result.hits:

@@ -15,7 +15,9 @@ SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Tests never read the user's cache or data settings, and never write to them."""
     monkeypatch.setenv("NPT_GLOSS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("NPT_GLOSS_GLOSSARY", raising=False)
@@ -34,24 +36,42 @@ def concept(cid: str, en: str, zh: str, **fields: object) -> Concept:
 
 
 MINI_CONCEPTS = (
-    concept("nws", "nuclear-weapon States", "核武器国家", zh_variants=["核国家", "拥有核武器的国家"],
-            abbr=["NWS"], en_variants=["nuclear States"]),
+    concept(
+        "nws",
+        "nuclear-weapon States",
+        "核武器国家",
+        zh_variants=["核国家", "拥有核武器的国家"],
+        abbr=["NWS"],
+        en_variants=["nuclear States"],
+    ),
     concept("nnws", "non-nuclear-weapon States", "无核武器国家", abbr=["NNWS"]),
     concept("stability", "strategic stability", "战略稳定性", zh_variants=["战略稳定"]),
     concept("missile-defence", "missile defence", "导弹防御", en_variants=["anti-missile defence"]),
     concept("gcd", "general and complete disarmament", "全面彻底裁军"),
-    concept("npt", "Treaty on the Non-Proliferation of Nuclear Weapons", "不扩散核武器条约",
-            abbr=["NPT", "不扩散条约"]),
+    concept(
+        "npt",
+        "Treaty on the Non-Proliferation of Nuclear Weapons",
+        "不扩散核武器条约",
+        abbr=["NPT", "不扩散条约"],
+    ),
     concept("org", "organization", "组织"),
-    concept("wmd", "weapons of mass destruction", "大规模毁灭性武器", zh_deprecated=["大规模杀伤性武器"]),
+    concept(
+        "wmd", "weapons of mass destruction", "大规模毁灭性武器", zh_deprecated=["大规模杀伤性武器"]
+    ),
 )
 
 MINI_DOCUMENT = Document(
-    DocumentMeta(id="mini", title=__import__("npt_gloss.models").models.Bilingual(zh="测试", en="Test")),
+    DocumentMeta(
+        id="mini", title=__import__("npt_gloss.models").models.Bilingual(zh="测试", en="Test")
+    ),
     (
         Paragraph(1, "无核武器国家同核武器国家一样，而非核国家的反对者。"),
         Paragraph(2, "核国家负有责任；拥有核武器\u7684国家也是。"),
-        Paragraph(3, "总体而言：\n– 战略稳定性是前提；\n– 导弹防御因素。", ("战略稳定性是前提；", "导弹防御因素。")),
+        Paragraph(
+            3,
+            "总体而言：\n– 战略稳定性是前提；\n– 导弹防御因素。",
+            ("战略稳定性是前提；", "导弹防御因素。"),
+        ),
         Paragraph(4, "《不扩散核武器条约》和全面彻底裁军。NPT review."),
     ),
     "mini.txt",

@@ -26,8 +26,9 @@ META = DocumentMeta(
     id="ru-wp-shared-responsibility",
     lang="zh",
     symbol="",
-    title=Bilingual("核裁军：分担责任的领域",
-                    "Nuclear disarmament: areas of shared responsibility"),
+    title=Bilingual(
+        "核裁军：分担责任的领域", "Nuclear disarmament: areas of shared responsibility"
+    ),
     title_en_official=False,
     author=Bilingual("俄罗斯联邦", "Russian Federation"),
     doc_type=Bilingual("工作文件", "working paper"),
@@ -37,8 +38,10 @@ META = DocumentMeta(
         "Weapons",
     ),
     conference_name=Bilingual(
-        "", "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of "
-        "Nuclear Weapons"),
+        "",
+        "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of "
+        "Nuclear Weapons",
+    ),
     place=Bilingual("纽约", "New York"),
     date_start="2022-08-01",
     date_end="2022-08-26",
@@ -53,8 +56,10 @@ AUTHOR = "Russian Federation"
 TZH = "核裁军：分担责任的领域"
 TEN = "Nuclear disarmament: areas of shared responsibility"
 QT = f"“{TZH}” [{TEN}]"  # original title quoted, our rendering in brackets
-CONF = ("2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear "
-        "Weapons")
+CONF = (
+    "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear "
+    "Weapons"
+)
 CONF_ZH = "不扩散核武器条约缔约国第十次审议大会"
 MEETING = f"working paper submitted to the {CONF}, New York, August 1–26, 2022"
 BIB_MEETING = f"Working paper submitted to the {CONF}, New York, August 1–26, 2022"
@@ -75,8 +80,9 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed": "俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，第3、第5至7和第17段。",
         "one+symbol": f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，第12段。",
         "range+symbol": f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，第3至5段。",
-        "mixed+symbol": (f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，"
-                         "第3、第5至7和第17段。"),
+        "mixed+symbol": (
+            f"俄罗斯联邦，“核裁军：分担责任的领域”，工作文件，{S}，第3、第5至7和第17段。"
+        ),
     },
     ("chicago", "en"): {
         "one": f"{AUTHOR}, {QT} ({MEETING}), para. 12.",
@@ -127,12 +133,16 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed+symbol": "(Russian Federation, pars. 3, 5-7, 17)",
     },
     ("mla-ref", "en"): {
-        **dict.fromkeys(("one", "range", "mixed"),
-                        f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
-                        f"{CONF}, 2022. Working paper."),
-        **dict.fromkeys(("one+symbol", "range+symbol", "mixed+symbol"),
-                        f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
-                        f"{CONF}, 2022. Working paper, {S}."),
+        **dict.fromkeys(
+            ("one", "range", "mixed"),
+            f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
+            f"{CONF}, 2022. Working paper.",
+        ),
+        **dict.fromkeys(
+            ("one+symbol", "range+symbol", "mixed+symbol"),
+            f"{AUTHOR}. {TZH} [Nuclear Disarmament: Areas of Shared Responsibility]. "
+            f"{CONF}, 2022. Working paper, {S}.",
+        ),
     },
     ("oscola", "en"): {
         "one": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), para 12.",
@@ -140,8 +150,9 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3, 5–7, 17.",
         "one+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, para 12.",
         "range+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3–5.",
-        "mixed+symbol": (f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, "
-                         "paras 3, 5–7, 17."),
+        "mixed+symbol": (
+            f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3, 5–7, 17."
+        ),
     },
     ("bluebook", "en"): {
         "one": f"{AUTHOR}, {TZH} [{TEN}], ¶ 12 (2022).",
@@ -157,67 +168,94 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed": f"俄罗斯联邦. {TZH}: 工作文件[R]. 纽约: {CONF_ZH}, 2022: 第3、第5至7和第17段.",
         "one+symbol": f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: 第12段.",
         "range+symbol": f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: 第3至5段.",
-        "mixed+symbol": (f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: "
-                         "第3、第5至7和第17段."),
+        "mixed+symbol": (
+            f"俄罗斯联邦. {TZH}: 工作文件: {S}[R]. 纽约: {CONF_ZH}, 2022: 第3、第5至7和第17段."
+        ),
     },
     ("plain", "en"): {
         "one": f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, para. 12.",
         "range": f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, paras. 3–5.",
-        "mixed": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
-                  "paras. 3, 5–7 and 17."),
-        "one+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
-                       f"{S}, para. 12."),
-        "range+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
-                         f"{S}, paras. 3–5."),
-        "mixed+symbol": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
-                         f"{S}, paras. 3, 5–7 and 17."),
+        "mixed": (
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+            "paras. 3, 5–7 and 17."
+        ),
+        "one+symbol": (
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, {S}, para. 12."
+        ),
+        "range+symbol": (
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, {S}, paras. 3–5."
+        ),
+        "mixed+symbol": (
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, "
+            f"{S}, paras. 3, 5–7 and 17."
+        ),
     },
     ("plain", "zh"): {
         "one": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
         "range": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
-        "mixed": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                  "第3、第5至7和第17段。"),
-        "one+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                       f"{S}，第12段。"),
-        "range+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                         f"{S}，第3至5段。"),
-        "mixed+symbol": (f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                         f"{S}，第3、第5至7和第17段。"),
+        "mixed": (
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            "第3、第5至7和第17段。"
+        ),
+        "one+symbol": (
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第12段。"
+        ),
+        "range+symbol": (
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第3至5段。"
+        ),
+        "mixed+symbol": (
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            f"{S}，第3、第5至7和第17段。"
+        ),
     },
     ("markdown", "en"): {
-        "one": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, 1–26 August 2022, "
-                "para. 12."),
-        "range": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-                  "1–26 August 2022, paras. 3–5."),
-        "mixed": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-                  "1–26 August 2022, paras. 3, 5–7 and 17."),
-        "one+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-                       f"1–26 August 2022, {S}, para. 12."),
-        "range+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-                         f"1–26 August 2022, {S}, paras. 3–5."),
-        "mixed+symbol": (f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-                         f"1–26 August 2022, {S}, paras. 3, 5–7 and 17."),
+        "one": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, 1–26 August 2022, "
+            "para. 12."
+        ),
+        "range": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            "1–26 August 2022, paras. 3–5."
+        ),
+        "mixed": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            "1–26 August 2022, paras. 3, 5–7 and 17."
+        ),
+        "one+symbol": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            f"1–26 August 2022, {S}, para. 12."
+        ),
+        "range+symbol": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            f"1–26 August 2022, {S}, paras. 3–5."
+        ),
+        "mixed+symbol": (
+            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            f"1–26 August 2022, {S}, paras. 3, 5–7 and 17."
+        ),
     },
     ("markdown", "zh"): {
         "one": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
         "range": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
-        "mixed": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                  "第3、第5至7和第17段。"),
-        "one+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                       f"{S}，第12段。"),
-        "range+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                         f"{S}，第3至5段。"),
-        "mixed+symbol": (f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
-                         f"{S}，第3、第5至7和第17段。"),
+        "mixed": (
+            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            "第3、第5至7和第17段。"
+        ),
+        "one+symbol": (
+            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第12段。"
+        ),
+        "range+symbol": (
+            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第3至5段。"
+        ),
+        "mixed+symbol": (
+            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            f"{S}，第3、第5至7和第17段。"
+        ),
     },
 }
 
 EXPORTS = ("bibtex", "ris", "csl-json")
-CASES = [
-    (style, lang, case)
-    for (style, lang), table in GOLDEN.items()
-    for case in table
-]
+CASES = [(style, lang, case) for (style, lang), table in GOLDEN.items() for case in table]
 
 
 def _meta_and_refs(case: str) -> tuple[DocumentMeta, tuple[int, ...]]:
@@ -254,8 +292,9 @@ def test_no_refs_cites_the_whole_document() -> None:
     assert format_citation(META, (), "chicago-short") == "Russian Federation, “核裁军.”"
 
 
-@pytest.mark.parametrize(("style", "lang"), [("nope", "en"), ("chicago", "zh"), ("gbt7714", "en"),
-                                             ("un", "fr")])
+@pytest.mark.parametrize(
+    ("style", "lang"), [("nope", "en"), ("chicago", "zh"), ("gbt7714", "en"), ("un", "fr")]
+)
 def test_unknown_style_or_language(style: str, lang: str) -> None:
     with pytest.raises(UsageError) as info:
         format_citation(META, (12,), style, lang)
@@ -267,18 +306,22 @@ def test_unknown_style_or_language(style: str, lang: str) -> None:
 def test_official_english_title() -> None:
     official = dataclasses.replace(META, title_en_official=True)
     assert format_citation(official, (12,), "un") == (
-        f"{AUTHOR}, “{TEN}”, working paper, para. 12.")
+        f"{AUTHOR}, “{TEN}”, working paper, para. 12."
+    )
     assert format_citation(official, (12,), "chicago-short") == (
-        "Russian Federation, “Nuclear Disarmament,” para. 12.")
+        "Russian Federation, “Nuclear Disarmament,” para. 12."
+    )
     assert format_citation(official, (12,), "bluebook") == (
-        "Russian Federation, Nuclear Disarmament: Areas of Shared Responsibility, ¶ 12 (2022).")
+        "Russian Federation, Nuclear Disarmament: Areas of Shared Responsibility, ¶ 12 (2022)."
+    )
     assert "核裁军" not in format_citation(official, (12,), "apa-ref")
 
 
 def test_romanized_title_for_apa() -> None:
     romanized = dataclasses.replace(META, extra={"title_romanized": "He caijun"})
     assert format_citation(romanized, (), "apa-ref").startswith(
-        f"{AUTHOR}. (2022). He caijun [{TEN}] [Working paper].")
+        f"{AUTHOR}. (2022). He caijun [{TEN}] [Working paper]."
+    )
 
 
 # ---------------------------------------------------------------- reads well when data is missing
@@ -295,8 +338,20 @@ def _blank(meta: DocumentMeta, fields: set[str]) -> DocumentMeta:
 
 
 @given(
-    blank=st.sets(st.sampled_from(["symbol", "year", "date_start", "author", "place", "doc_type",
-                                   "conference_name", "conference"])),
+    blank=st.sets(
+        st.sampled_from(
+            [
+                "symbol",
+                "year",
+                "date_start",
+                "author",
+                "place",
+                "doc_type",
+                "conference_name",
+                "conference",
+            ]
+        )
+    ),
     refs=st.sets(st.integers(1, 23), max_size=6),
 )
 def test_missing_data_leaves_no_stray_punctuation(blank: set[str], refs: set[int]) -> None:
@@ -310,6 +365,7 @@ def test_missing_data_leaves_no_stray_punctuation(blank: set[str], refs: set[int
 
 
 # ---------------------------------------------------------------- exchange formats
+
 
 @pytest.mark.parametrize("meta", [META, WITH_SYMBOL])
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -372,25 +428,42 @@ def test_ris_record(meta: DocumentMeta, lang: str) -> None:
 
 
 def test_ris_golden() -> None:
-    assert format_citation(WITH_SYMBOL, (12,), "ris") == "\n".join([
-        "TY  - RPRT",
-        "AU  - Russian Federation",
-        f"TI  - {TZH}",
-        f"TT  - {TEN}",
-        "M3  - Working paper",
-        f"SN  - {S}",
-        f"PB  - {CONF}",
-        "CY  - New York",
-        "PY  - 2022",
-        "LA  - zh",
-        "N1  - The English title (TT) is an unofficial translation.",
-        "ER  - ",
-    ])
+    assert format_citation(WITH_SYMBOL, (12,), "ris") == "\n".join(
+        [
+            "TY  - RPRT",
+            "AU  - Russian Federation",
+            f"TI  - {TZH}",
+            f"TT  - {TEN}",
+            "M3  - Working paper",
+            f"SN  - {S}",
+            f"PB  - {CONF}",
+            "CY  - New York",
+            "PY  - 2022",
+            "LA  - zh",
+            "N1  - The English title (TT) is an unofficial translation.",
+            "ER  - ",
+        ]
+    )
 
 
 # Variables of CSL 1.0.2 input data that this export may use (csl-data.json of the CSL schema).
-CSL_DATA_KEYS = {"id", "type", "title", "author", "genre", "number", "event-title", "event-place",
-                 "event-date", "issued", "language", "URL", "publisher", "publisher-place", "note"}
+CSL_DATA_KEYS = {
+    "id",
+    "type",
+    "title",
+    "author",
+    "genre",
+    "number",
+    "event-title",
+    "event-place",
+    "event-date",
+    "issued",
+    "language",
+    "URL",
+    "publisher",
+    "publisher-place",
+    "note",
+}
 
 
 @pytest.mark.parametrize("meta", [META, WITH_SYMBOL])
@@ -423,6 +496,7 @@ def test_markdown_renders_the_title_in_italics() -> None:
 
 # ---------------------------------------------------------------- the symbol hint
 
+
 def test_missing_symbol_hint() -> None:
     hint = missing_symbol_hint(META, "un")
     assert hint is not None and "\n" not in hint
@@ -433,6 +507,7 @@ def test_missing_symbol_hint() -> None:
 
 
 # ---------------------------------------------------------------- CSL through citeproc-py
+
 
 @pytest.mark.parametrize("name", ["chicago-fullnote-bibliography", "apa"])
 def test_csl_rendering(name: str) -> None:

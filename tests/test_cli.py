@@ -85,8 +85,23 @@ def test_lookup_json_contract() -> None:
     top = data["results"][0]
     assert data["query"] == "strategic stabilty"
     assert top["zh"] == "战略稳定性" and top["match"] == "fuzzy"
-    assert set(top) >= {"id", "score", "match", "matched_form", "en", "zh", "pinyin", "en_variants",
-                        "zh_variants", "abbr", "definition", "note", "domain", "source", "paragraphs"}
+    assert set(top) >= {
+        "id",
+        "score",
+        "match",
+        "matched_form",
+        "en",
+        "zh",
+        "pinyin",
+        "en_variants",
+        "zh_variants",
+        "abbr",
+        "definition",
+        "note",
+        "domain",
+        "source",
+        "paragraphs",
+    }
     assert top["paragraphs"] == {"ru-wp-shared-responsibility": [14, 15, 17, 20, 21]}
 
 
@@ -194,6 +209,8 @@ def test_glossary_is_a_directory(tmp_path: Path) -> None:
 
 def test_env_variables_choose_the_data(tmp_path: Path) -> None:
     glossary = tmp_path / "g.toml"
-    glossary.write_text('[[term]]\nid = "x"\nen = "zebra crossing"\nzh = "斑马线"\n', encoding="utf-8")
+    glossary.write_text(
+        '[[term]]\nid = "x"\nen = "zebra crossing"\nzh = "斑马线"\n', encoding="utf-8"
+    )
     result = run("lookup", "zebra crossing", "--json", env={"NPT_GLOSS_GLOSSARY": str(glossary)})
     assert json.loads(result.stdout)["results"][0]["zh"] == "斑马线"

@@ -40,7 +40,9 @@ def test_literal_chinese_search(mini_index: Index) -> None:
 
 def test_all_of_and_any_of(mini_index: Index) -> None:
     assert [h.paragraph for h in find(mini_index, ["NWS", "NNWS"], mode="all").hits] == [1]
-    assert [h.paragraph for h in find(mini_index, ["NNWS", "missile defence"], mode="any").hits] == [1, 3]
+    assert [
+        h.paragraph for h in find(mini_index, ["NNWS", "missile defence"], mode="any").hits
+    ] == [1, 3]
 
 
 def test_nothing(mini_index: Index) -> None:

@@ -10,7 +10,7 @@ from npt_gloss.errors import DataError
 from npt_gloss.glossary import DOMAINS, check_glossary, load_glossary, parse_glossary
 from npt_gloss.normalize import term_key
 
-GOOD = '''[[term]]
+GOOD = """[[term]]
 id = "arms-control"
 en = "arms control"
 zh = "军备控制"
@@ -20,7 +20,7 @@ domain = "disarmament"
 id = "missile-defence"
 en = "missile defence"
 zh = "导弹防御"
-'''
+"""
 
 
 def test_good_glossary_parses() -> None:
@@ -37,11 +37,18 @@ def test_good_glossary_parses() -> None:
         ('[[term]]\nen = "x"\nzh = "y"\n', 1, "missing required key 'id'"),
         ('[[term]]\nid = "a"\nen = "x"\n', 1, "missing required key 'zh'"),
         ('[[term]]\nid = "a"\nen = ["x"]\nzh = "y"\n', 3, "'en' must be a string, not a list"),
-        ('[[term]]\nid = "a"\nen = "x"\nzh = "y"\nzh_variants = "z"\n', 5, "must be a list of strings"),
+        (
+            '[[term]]\nid = "a"\nen = "x"\nzh = "y"\nzh_variants = "z"\n',
+            5,
+            "must be a list of strings",
+        ),
         ('[[term]]\nid = "a"\nen = ""\nzh = "y"\n', 3, "'en' is empty"),
         ('[[term]]\nid = "Arms Control"\nen = "x"\nzh = "y"\n', 2, "lower-case ASCII"),
-        ('[[term]]\nid = "a"\nen = "x"\nzh = "y"\n\n[[term]]\nid = "a"\nen = "p"\nzh = "q"\n', 7,
-         "duplicate id 'a' (first at line 1)"),
+        (
+            '[[term]]\nid = "a"\nen = "x"\nzh = "y"\n\n[[term]]\nid = "a"\nen = "p"\nzh = "q"\n',
+            7,
+            "duplicate id 'a' (first at line 1)",
+        ),
         ('title = "no terms"\n', 1, "no [[term]] tables"),
         ('[[term]]\nid = "a"\nen = "x"\nzh = "y"\nabbr = ["", "B"]\n', 5, "only non-empty strings"),
     ],
@@ -89,7 +96,11 @@ def key(text: str) -> str:
 
 
 def test_check_reports_clashes_unknown_domains_and_see() -> None:
-    text = GOOD + '\n[[term]]\nid = "other"\nen = "Arms-Control"\nzh = "别的"\ndomain = "nope"\nsee = ["ghost"]\n'
+    text = (
+        GOOD
+        + '\n[[term]]\nid = "other"\nen = "Arms-Control"\nzh = "别的"\n'
+        + 'domain = "nope"\nsee = ["ghost"]\n'
+    )
     problems = check_glossary(text, "g.toml", key, occurring={"arms-control"})
     messages = [(p.level, p.message) for p in problems]
     assert ("warning", "form 'arms control' is claimed by arms-control, other") in messages

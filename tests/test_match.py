@@ -57,7 +57,10 @@ def test_scores_are_banded_and_sorted(mini_index: Index) -> None:
 
 
 def test_suggestions_for_nonsense(mini_index: Index) -> None:
-    assert lookup(mini_index, "qqqqqqqq zzzz") == [] or lookup(mini_index, "qqqqqqqq zzzz")[0].score < 60
+    assert (
+        lookup(mini_index, "qqqqqqqq zzzz") == []
+        or lookup(mini_index, "qqqqqqqq zzzz")[0].score < 60
+    )
     assert suggestions(mini_index, "stratgic") != []
 
 

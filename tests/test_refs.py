@@ -104,7 +104,9 @@ def test_bad_names_the_offending_number_among_several() -> None:
         (["3", "5-7", "17"], (3, 5, 6, 7, 17)),
     ],
 )
-def test_words_typed_unquoted_read_as_one_reference(args: list[str], expected: tuple[int, ...]) -> None:
+def test_words_typed_unquoted_read_as_one_reference(
+    args: list[str], expected: tuple[int, ...]
+) -> None:
     assert parse_refs(args, COUNT) == expected
 
 

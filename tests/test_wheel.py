@@ -19,21 +19,39 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("hatchling", reason="building the wheel needs hatchling (the test extra)")
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(work / "dist"), str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(work / "dist"),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     wheel = next((work / "dist").glob("npt_gloss-*.whl"))
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     target = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     # Install the wheel's files with this environment's pip, into the fresh venv only.
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", target, str(wheel)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     return venv
 
@@ -46,7 +64,10 @@ def run_in(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str
     env.update(PYTHONPATH=deps, NPT_GLOSS_CACHE=str(cwd / "cache"), PYTHONSAFEPATH="1")
     return subprocess.run(
         [str(venv / "bin" / "python"), "-m", "npt_gloss", *args],
-        capture_output=True, text=True, cwd=cwd, env=env,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
     )
 
 
@@ -59,9 +80,14 @@ def test_wheel_finds_its_own_data(wheel_venv: Path, tmp_path: Path) -> None:
     found = run_in(wheel_venv, "lookup", "NPT", "--json", cwd=tmp_path)
     assert json.loads(found.stdout)["results"][0]["zh"] == "不扩散核武器条约"
     origin = subprocess.run(
-        [str(wheel_venv / "bin" / "python"), "-c",
-         "import npt_gloss.paths as p; print(p.shipped('glossary.toml'))"],
-        capture_output=True, text=True, cwd=tmp_path,
+        [
+            str(wheel_venv / "bin" / "python"),
+            "-c",
+            "import npt_gloss.paths as p; print(p.shipped('glossary.toml'))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"], "PYTHONSAFEPATH": "1"},
     ).stdout.strip()
     assert "/data/glossary.toml" in origin and str(REPO) not in origin
