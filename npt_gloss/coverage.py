@@ -14,6 +14,11 @@ from npt_gloss.index import Index
 from npt_gloss.normalize import is_cjk
 
 MIN_COUNT = 2
+# Function characters: a term seldom starts or ends with one, so n-grams that do
+# ("的国际", "基础上", "必须在") are fragments of phrasing, not candidate terms.
+_EDGE_STOP = frozenset(
+    "的了在和与及是对为把被从向其这那也都就而并或之以于中上下不要能会将已等们他她它我你使"
+)
 MIN_LEN, MAX_LEN = 3, 8
 
 
@@ -59,7 +64,11 @@ def missing_terms(index: Index, doc: int | None, limit: int) -> list[dict[str, A
             mask = _covered_mask(index, d_index, number, len(text))
             for run in _uncovered_runs(text, mask):
                 counts.update(_ngrams(run))
-    frequent = {gram: n for gram, n in counts.items() if n >= MIN_COUNT}
+    frequent = {
+        gram: n
+        for gram, n in counts.items()
+        if n >= MIN_COUNT and gram[0] not in _EDGE_STOP and gram[-1] not in _EDGE_STOP
+    }
     kept = [
         gram
         for gram, n in frequent.items()
