@@ -1,8 +1,9 @@
 """Find: every paragraph that mentions a concept, whatever the query's language or wording.
 
 The query is resolved to concepts by the lookup matcher; the answer is read off the
-precomputed occurrence index (so it agrees with the paragraphs ``lookup`` reports). A query
-that is no glossary term is searched literally in the folded text instead.
+precomputed occurrence index (so it agrees with the paragraphs ``lookup`` reports). A Chinese
+query that is no glossary term, and any ``--exact`` query, is searched literally in the folded
+text instead.
 """
 
 from __future__ import annotations
@@ -75,14 +76,19 @@ def find(
 
 def _find_one(index: Index, query: str, *, exact: bool, doc: str | None) -> FindResult:
     query = prepare_query(query)
-    concepts = [] if exact else resolve(index, query)
-    if not concepts and exact:
+    if exact:
         concepts = _concepts_with_form(index, query)
         if concepts:
-            return _concept_hits(index, query, concepts, doc, only_form=query)
+            found = _concept_hits(index, query, concepts, doc, only_form=query)
+            if found.hits:
+                return found
+        # Not a glossary form, or one that never stands alone as written (only inside a
+        # longer term, or in another spelling): search the text as typed.
+        return _literal_hits(index, query, doc)
+    concepts = resolve(index, query)
     if concepts:
         return _concept_hits(index, query, concepts, doc)
-    if has_cjk(query) or exact:
+    if has_cjk(query):
         return _literal_hits(index, query, doc)
     return FindResult(query, (), (), ())
 
@@ -102,7 +108,7 @@ def _concept_hits(
         for occ in index.concept_occurrences(c_index):
             if doc is not None and index.doc_id(occ.doc) != doc:
                 continue
-            if wanted is not None and fold(occ.form, index.t2s).strip("《》") != wanted:
+            if wanted is not None and fold(occ.form, index.t2s) != wanted:
                 continue
             span = Span(occ.start, occ.end, occ.form, concept_id)
             by_paragraph.setdefault((occ.doc, occ.paragraph), []).append(span)
@@ -168,8 +174,9 @@ def _combine(results: list[FindResult], mode: str) -> FindResult:
         places = set().union(*(set(k) for k in keyed))
     hits = []
     for place in sorted(places):
-        spans = [s for k in keyed if place in k for s in k[place].spans]
-        hits.append(Hit(place[0], place[1], tuple(sorted(spans, key=lambda s: s.start))))
+        # The same place can answer two queries (NPT and Non-Proliferation Treaty): once.
+        spans = {(s.start, s.end): s for k in keyed if place in k for s in k[place].spans}
+        hits.append(Hit(place[0], place[1], tuple(spans[key] for key in sorted(spans))))
     return FindResult(
         " | ".join(r.query for r in results),
         tuple(dict.fromkeys(c for r in results for c in r.concepts)),

@@ -31,7 +31,11 @@ from npt_gloss.store import CorruptImage, Image, Records
 SCHEMA = 5
 _BUILD_MODULES = (
     "build.py", "corpus.py", "glossary.py", "index.py", "models.py", "normalize.py", "store.py",
+    "textio.py",
 )  # fmt: skip
+# Libraries whose data decides the index (character table, pinyin, occurrences): an upgrade
+# rewrites their files, so their paths and mtimes join the signature (found without import).
+_BUILD_LIBRARIES = ("opencc", "pypinyin", "ahocorasick_rs")
 CACHE_PREFIX = "index-"
 CACHE_SUFFIX = ".npti"
 KEEP_CACHE_FILES = 4  # newest cache files kept per folder (several data sets in turn)
@@ -332,6 +336,20 @@ def _header(signature: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- caching
 
 
+def _library_stamps() -> list[str]:
+    import importlib.util
+
+    stamps = []
+    for name in _BUILD_LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec else None
+            stamps.append(f"{origin}|{os.stat(origin).st_mtime_ns}" if origin else name)
+        except (ImportError, OSError, ValueError):
+            stamps.append(name)
+    return stamps
+
+
 def _input_signature(glossary: Path, text_dir: Path) -> str:
     """Hash of what the index depends on: inputs' paths, sizes, mtimes; code version."""
     parts = [f"{SCHEMA}", __version__, sys.version.split()[0], sys.byteorder]
@@ -343,6 +361,7 @@ def _input_signature(glossary: Path, text_dir: Path) -> str:
             parts.append(f"{name}|{stat.st_size}|{stat.st_mtime_ns}")
         except OSError:
             parts.append(name)
+    parts.extend(_library_stamps())
     try:
         stat = glossary.stat()
         parts.append(f"{glossary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")

@@ -311,7 +311,11 @@ def suggestions(index: Index, query: str, limit: int = 5) -> list[str]:
     for candidate, _, _ in process.extract(
         key, keys, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=55
     ):
-        _, _, form = index.forms[index.keys[candidate][0]]
+        if candidate == key:  # the query itself is no use as a suggestion
+            continue
+        # Suggest the concept's preferred term (never a form to avoid), in the query's script.
+        concept = index.concept(index.forms[index.keys[candidate][0]][0])
+        form = concept.zh if has_cjk(key) else concept.en
         if form not in names:
             names.append(form)
         if len(names) == limit:

@@ -92,3 +92,16 @@ def test_lookup_and_find_agree_for_every_concept(shipped_index: Index) -> None:
         for hit in result.hits:
             from_find.setdefault(hit.doc, []).append(hit.paragraph)
         assert from_find == from_lookup, shipped_index.concepts[c_index][0]
+
+
+def test_exact_falls_back_to_the_text_as_typed(shipped_index: Index) -> None:
+    # 不扩散条约 is a glossary abbreviation the paper never uses: no concept expansion.
+    assert find(shipped_index, ["不扩散条约"], exact=True).hits == ()
+    result = find(shipped_index, ["稳定"], exact=True)
+    assert result.literal and {h.paragraph for h in result.hits} >= {14, 15}
+
+
+def test_any_of_lists_a_shared_place_once(shipped_index: Index) -> None:
+    result = find(shipped_index, ["NPT", "不扩散核武器条约"], mode="any")
+    assert all(len(h.spans) == len({(s.start, s.end) for s in h.spans}) for h in result.hits)
+    assert [len(h.spans) for h in result.hits] == [1, 1]

@@ -126,3 +126,9 @@ def test_random_unicode_never_crashes(mini_index: Index, query: str) -> None:
 
 def test_very_long_query_is_capped(mini_index: Index) -> None:
     assert isinstance(lookup(mini_index, "核" * 100_000), list)
+
+
+def test_suggestions_are_preferred_terms_never_the_query(shipped_index: Index) -> None:
+    names = suggestions(shipped_index, "不扩散条约x")
+    assert "核不扩散条约" not in names  # a form to avoid is never suggested
+    assert all(name != "不扩散条约x" for name in names)
