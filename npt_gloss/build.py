@@ -459,6 +459,7 @@ def _scan(
     del chars
     texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
     wanted = _occurring(patterns, texts)
+    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
     if wanted:
         automaton = ahocorasick_rs.AhoCorasick(
             [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
@@ -471,7 +472,12 @@ def _scan(
                 for p_index, start, end in find(folded):
                     p_index = wanted[p_index]
                     if edges[p_index] and not _at_word_boundary(folded, start, end):
-                        continue
+                        # "NPT Review Conferences": the longest match fails the word test,
+                        # but a shorter pattern at the same place ("NPT") may pass it.
+                        shorter = _shorter_whole_word(folded, start, end, pattern_number)
+                        if shorter is None:
+                            continue
+                        p_index, end = shorter
                     if offsets is not None:
                         start, end = offsets[start], offsets[end - 1] + 1
                     spelling = text[start:end]
@@ -488,6 +494,17 @@ def _scan(
     del texts
     writer.records("pattern_occurrences", map(_pack, places, spelled))
     writer.lines("spellings", spellings)
+
+
+def _shorter_whole_word(
+    folded: str, start: int, end: int, pattern_number: dict[str, int]
+) -> tuple[int, int] | None:
+    """The longest pattern starting at ``start``, shorter than ``end``, that is whole words."""
+    for stop in range(end - 1, start, -1):
+        number = pattern_number.get(folded[start:stop])
+        if number is not None and _at_word_boundary(folded, start, stop):
+            return number, stop
+    return None
 
 
 _ASCII_RUN = re.compile("[a-z0-9]+")

@@ -105,3 +105,28 @@ def test_any_of_lists_a_shared_place_once(shipped_index: Index) -> None:
     result = find(shipped_index, ["NPT", "不扩散核武器条约"], mode="any")
     assert all(len(h.spans) == len({(s.start, s.end) for s in h.spans}) for h in result.hits)
     assert [len(h.spans) for h in result.hits] == [1, 1]
+
+
+def test_a_shorter_whole_word_survives_a_longer_partial_word() -> None:
+    from conftest import concept
+
+    from npt_gloss.index import build_index
+    from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+
+    concepts = (
+        concept(
+            "npt",
+            "Treaty on the Non-Proliferation of Nuclear Weapons",
+            "不扩散核武器条约",
+            abbr=["NPT"],
+        ),
+        concept("revcon", "NPT Review Conference", "审议大会"),
+    )
+    doc = Document(
+        DocumentMeta(id="en", title=Bilingual(zh="测", en="T")),
+        (Paragraph(1, "The NPT Review Conferences met."),),
+        "en.txt",
+    )
+    index = build_index(concepts, (doc,))
+    # "npt review conference" matches first but ends inside "Conferences"; "NPT" still counts.
+    assert [h.paragraph for h in find(index, ["NPT"]).hits] == [1]
