@@ -111,12 +111,6 @@ class Index:
             self._concept_cache[index] = Concept(**record)
         return self._concept_cache[index]
 
-    def concept_index(self, concept_id: str) -> int | None:
-        for index, record in enumerate(self.concepts):
-            if record[0] == concept_id:
-                return index
-        return None
-
     def concept_occurrences(self, index: int) -> Iterator[Occurrence]:
         for doc, para, start, end, form in self.occurrences[index]:
             yield Occurrence(index, doc, para, start, end, form)
@@ -311,13 +305,6 @@ def build_t2s() -> dict[str, str]:
     return build()
 
 
-def derive_pinyin(text: str) -> tuple[str, str]:
-    """(display pinyin with tone marks, key without tones) for a Chinese term."""
-    from npt_gloss.build import derive_pinyin as derive
-
-    return derive(text)
-
-
 def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> Index:
     """Build the index in memory (read through the same image a cache file holds)."""
     import io
@@ -475,7 +462,7 @@ def prune_cache(folder: Path, keep: Path | None = None, newest: int = KEEP_CACHE
             mtime = entry.stat().st_mtime
         except OSError:
             continue
-        if name.startswith(CACHE_PREFIX) and name.endswith((CACHE_SUFFIX, ".marshal")):
+        if name.startswith(CACHE_PREFIX) and name.endswith(CACHE_SUFFIX):
             if keep is None or name != keep.name:
                 caches.append((mtime, name))
         elif name.startswith(f".{CACHE_PREFIX}") and name.endswith(".tmp"):

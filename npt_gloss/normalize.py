@@ -194,8 +194,3 @@ def pinyin_key(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _TONE_NUMBERS.sub("", stripped).replace("v", "u")
     return re.sub(r"[^a-z]", "", stripped)
-
-
-def looks_like_pinyin_query(text: str) -> bool:
-    """Whether a Latin query could be pinyin (letters, tone marks, digits 1–5, spaces)."""
-    return bool(text.strip()) and not has_cjk(text) and pinyin_key(text) != ""
