@@ -312,6 +312,46 @@ def _as_tuple(value: int | list[int]) -> tuple[int, ...]:
     return (value,) if isinstance(value, int) else tuple(value)
 
 
+_LATIN_TERM = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)+")
+
+
+def latin_spellings(pattern: str) -> list[str]:
+    """Other ways running text writes a multi-word Latin term that lookup already treats as
+    the same (hyphen or space; singular or plural of the last word), so that find agrees:
+    "nuclear-weapon states" is also found as "nuclear weapon state(s)", "nuclear-weapon state".
+    """
+    if not _LATIN_TERM.fullmatch(pattern):
+        return []
+    found: list[str] = []
+    for joined in dict.fromkeys((pattern, pattern.replace("-", " "))):
+        found.append(joined)
+        head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
+        other = _other_number(last)
+        if other:
+            found.append(head + other)
+    return [spelling for spelling in dict.fromkeys(found) if spelling != pattern]
+
+
+_LAST_WORD = re.compile(r"(.*[ -])([a-z0-9]+)$")
+
+
+def _other_number(word: str) -> str:
+    """The plural of a singular English word or the singular of a plural ("" when unsure)."""
+    if len(word) < 4 or not word.isalpha():
+        return ""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
 class _Forms:
     """Two passes over every form of every concept: :meth:`find_patterns` (the patterns to
     scan the documents for), then :meth:`scan`, which yields the ``forms`` records and
@@ -335,9 +375,11 @@ class _Forms:
         for concept in concepts:
             mine: list[int] = []
             for _kind, form in self.ix.all_forms(concept):
-                pattern = fold(form).replace("《", "").replace("》", "").strip()
-                if len(pattern) >= 2:
-                    p_index = number.setdefault(pattern, len(number))
+                pattern = fold(form).strip()
+                if len(pattern) < 2:
+                    continue
+                for spelling in (pattern, *latin_spellings(pattern)):
+                    p_index = number.setdefault(spelling, len(number))
                     if p_index not in mine:
                         mine.append(p_index)
             self.patterns_of.append(tuple(sorted(mine)))

@@ -120,13 +120,30 @@ def test_a_shorter_whole_word_survives_a_longer_partial_word() -> None:
             "不扩散核武器条约",
             abbr=["NPT"],
         ),
-        concept("revcon", "NPT Review Conference", "审议大会"),
+        concept("review", "NPT review", "审议"),
     )
     doc = Document(
         DocumentMeta(id="en", title=Bilingual(zh="测", en="T")),
-        (Paragraph(1, "The NPT Review Conferences met."),),
+        (Paragraph(1, "The NPT reviewers met."),),
         "en.txt",
     )
     index = build_index(concepts, (doc,))
-    # "npt review conference" matches first but ends inside "Conferences"; "NPT" still counts.
+    # "npt review" matches first but ends inside "reviewers"; "NPT" still counts.
     assert [h.paragraph for h in find(index, ["NPT"]).hits] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The nuclear weapon States met.", "A nuclear-weapon State met.", "Nuclear weapon states met."],
+)
+def test_english_text_found_in_any_spelling_lookup_accepts(text: str) -> None:
+    from conftest import concept
+
+    from npt_gloss.index import build_index
+    from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+
+    doc = Document(
+        DocumentMeta(id="en", title=Bilingual(zh="测", en="T")), (Paragraph(1, text),), "en.txt"
+    )
+    index = build_index((concept("nws", "nuclear-weapon States", "核武器国家"),), (doc,))
+    assert [h.paragraph for h in find(index, ["nuclear-weapon States"]).hits] == [1]
