@@ -357,42 +357,36 @@ def _bluebook(meta: DocumentMeta, refs: Sequence[int]) -> str:
     return _end(f"{body} ({year})" if year else body)
 
 
-def _plain_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    parts = [
-        meta.author.en,
-        _quoted(*_title_parts(meta)),
-        meta.doc_type.en,
-        _conference(meta, "en"),
-        meta.place.en,
-        _date_span(meta, "dmy"),
-        meta.symbol,
-        _loc(refs, "para. ", "paras. ", last=" and "),
-        meta.url,
-    ]
-    return _end(_join(parts))
-
-
 def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#" else ch for ch in text)
 
 
-def _markdown_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
+def _plain_en(meta: DocumentMeta, refs: Sequence[int], *, markdown: bool = False) -> str:
+    """The plain form; with ``markdown`` the title in italics and the rest escaped."""
+    esc = _md_escape if markdown else str
     main, bracket = _title_parts(meta)
-    if bracket:  # our own brackets stay literal: "[x]" with no link definition is not a link
-        bracket = f"[{_md_escape(bracket[1:-1])}]"
-    title = _join([f"*{_md_escape(main)}*" if main else "", bracket], " ")
+    if not markdown:
+        title = _quoted(main, bracket)
+    else:
+        if bracket:  # our own brackets stay literal: "[x]" with no link definition is no link
+            bracket = f"[{_md_escape(bracket[1:-1])}]"
+        title = _join([f"*{_md_escape(main)}*" if main else "", bracket], " ")
     parts = [
-        _md_escape(meta.author.en),
+        esc(meta.author.en),
         title,
-        _md_escape(meta.doc_type.en),
-        _md_escape(_conference(meta, "en")),
-        _md_escape(meta.place.en),
+        esc(meta.doc_type.en),
+        esc(_conference(meta, "en")),
+        esc(meta.place.en),
         _date_span(meta, "dmy"),
-        _md_escape(meta.symbol),
+        esc(meta.symbol),
         _loc(refs, "para. ", "paras. ", last=" and "),
-        f"<{meta.url}>" if meta.url else "",
+        (f"<{meta.url}>" if markdown else meta.url) if meta.url else "",
     ]
     return _end(_join(parts))
+
+
+def _markdown_en(meta: DocumentMeta, refs: Sequence[int]) -> str:
+    return _plain_en(meta, refs, markdown=True)
 
 
 # -------------------------------------------------------------------------- Chinese styles

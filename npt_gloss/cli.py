@@ -207,19 +207,8 @@ def show(state: State, refs: Sequence[str], doc_id: str | None, gloss: bool, as_
 
         out.json(document_to_json(doc, paragraphs))
         return
-    marks = _gloss_marks(state.index, position) if gloss else None
+    marks = views.gloss_marks(state.index, position) if gloss else None
     out.lines(views.show_lines(doc, paragraphs, marks))
-
-
-def _gloss_marks(index: Any, doc_position: int) -> dict[int, list[tuple[int, int, str]]]:
-    """Paragraph → (start, end, English term) for every glossary term in the document."""
-    marks: dict[int, list[tuple[int, int, str]]] = {}
-    for c_index, rows in enumerate(index.occurrences):
-        english = index.concepts[c_index][1]
-        for doc, para, start, end, _form in rows:
-            if doc == doc_position:
-                marks.setdefault(para, []).append((start, end, english))
-    return marks
 
 
 # ---------------------------------------------------------------- lookup
@@ -480,26 +469,14 @@ def _copy(text: str) -> None:
 
 
 def _quoted(state: State, position: int, doc: Any, numbers: Sequence[int], gloss: bool) -> str:
-    marks = _gloss_marks(state.index, position) if gloss else {}
+    from npt_gloss.views import gloss_marks, glossed_text
+
+    marks = gloss_marks(state.index, position) if gloss else {}
     blocks = []
     for number in numbers:
-        paragraph = doc.paragraph(number)
-        text = paragraph.text
-        if gloss:
-            text = _inline_gloss(text, marks.get(number, []))
+        text = glossed_text(doc.paragraph(number).text, marks.get(number, []))
         blocks.append(f"{number}. {text}")
     return "\n\n".join(blocks)
-
-
-def _inline_gloss(text: str, marks: list[tuple[int, int, str]]) -> str:
-    out, cursor = [], 0
-    for start, end, english in sorted(marks):
-        if start < cursor:
-            continue
-        out.append(text[cursor:end] + f"[{english}]")
-        cursor = end
-    out.append(text[cursor:])
-    return "".join(out)
 
 
 # ---------------------------------------------------------------- ingest
@@ -618,7 +595,7 @@ def _t2s_for_check(state: State) -> dict[str, str]:
     try:
         return state.index.t2s
     except NptGlossError:
-        from npt_gloss.index import build_t2s
+        from npt_gloss.build import build_t2s
 
         return build_t2s()
 

@@ -17,7 +17,7 @@ MIN_COUNT = 2
 # Function characters: a term seldom starts or ends with one, so n-grams that do
 # ("的国际", "基础上", "必须在") are fragments of phrasing, not candidate terms.
 _EDGE_STOP = frozenset(
-    "的了在和与及是对为把被从向其这那也都就而并或之以于中上下不要能会将已等们他她它我你使"
+    "的了在和与及是对为把被从向其这那也都就而并或之以于中上下不要能会将已等们他她它我你使一"
 )
 MIN_LEN, MAX_LEN = 3, 8
 
@@ -42,13 +42,20 @@ def coverage_report(index: Index, doc: int | None, candidates: int) -> dict[str,
     return {"concepts": concepts, "candidates": missing_terms(index, doc, candidates)}
 
 
-def _covered_mask(index: Index, doc: int, number: int, length: int) -> list[bool]:
-    mask = [False] * length
+def _covered_spans(index: Index, doc: int | None) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(doc, paragraph) → spans covered by a glossary form, in one pass over the occurrences."""
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for rows in index.occurrences:
         for d, para, start, end, _form in rows:
-            if d == doc and para == number:
-                for position in range(start, min(end, length)):
-                    mask[position] = True
+            if doc is None or d == doc:
+                spans.setdefault((d, para), []).append((start, end))
+    return spans
+
+
+def _mask(length: int, spans: list[tuple[int, int]]) -> list[bool]:
+    mask = [False] * length
+    for start, end in spans:
+        mask[start : min(end, length)] = [True] * (min(end, length) - start)
     return mask
 
 
@@ -57,11 +64,12 @@ def missing_terms(index: Index, doc: int | None, limit: int) -> list[dict[str, A
     if limit == 0:
         return []
     counts: Counter[str] = Counter()
+    covered = _covered_spans(index, doc)
     for d_index, data in enumerate(index.documents):
         if doc is not None and d_index != doc:
             continue
         for number, text, _items in data["paragraphs"]:
-            mask = _covered_mask(index, d_index, number, len(text))
+            mask = _mask(len(text), covered.get((d_index, number), []))
             for run in _uncovered_runs(text, mask):
                 counts.update(_ngrams(run))
     frequent = {

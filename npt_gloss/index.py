@@ -298,13 +298,6 @@ def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
 # ---------------------------------------------------------------- building
 
 
-def build_t2s() -> dict[str, str]:
-    """Traditional→simplified table for every Han character that OpenCC changes."""
-    from npt_gloss.build import build_t2s as build
-
-    return build()
-
-
 def build_index(concepts: Sequence[Concept], documents: Sequence[Document]) -> Index:
     """Build the index in memory (read through the same image a cache file holds)."""
     import io

@@ -71,6 +71,22 @@ def _paragraph_lines(
     return out
 
 
+def gloss_marks(index: Index, doc_position: int) -> dict[int, list[tuple[int, int, str]]]:
+    """Paragraph → (start, end, English term) for every glossary term in the document."""
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    for c_index, rows in enumerate(index.occurrences):
+        english = index.concepts[c_index][1]
+        for doc, para, start, end, _form in rows:
+            if doc == doc_position:
+                marks.setdefault(para, []).append((start, end, english))
+    return marks
+
+
+def glossed_text(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """Plain text with each term's English after it: 核裁军[nuclear disarmament]."""
+    return "".join(chunk for chunk, _style in _marked(text, 0, len(text), marks))
+
+
 def _marked(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> Line:
     """Text[start:end] with each mark highlighted and, when it has a gloss, followed by it."""
     segments: Line = []

@@ -56,19 +56,23 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv
 
 
-def run_in(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def python_in(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # The dependencies come from this test environment; npt_gloss itself only from the wheel
     # (PYTHONPATH entries do not run .pth files, so the editable checkout is not seen).
     deps = sysconfig.get_paths()["purelib"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NPT_GLOSS_")}
     env.update(PYTHONPATH=deps, NPT_GLOSS_CACHE=str(cwd / "cache"), PYTHONSAFEPATH="1")
     return subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "npt_gloss", *args],
+        [str(venv / "bin" / "python"), *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         env=env,
     )
+
+
+def run_in(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return python_in(venv, "-m", "npt_gloss", *args, cwd=cwd)
 
 
 def test_wheel_finds_its_own_data(wheel_venv: Path, tmp_path: Path) -> None:
@@ -79,15 +83,6 @@ def test_wheel_finds_its_own_data(wheel_venv: Path, tmp_path: Path) -> None:
     assert len(json.loads(shown.stdout)["paragraphs"]) == 23
     found = run_in(wheel_venv, "lookup", "NPT", "--json", cwd=tmp_path)
     assert json.loads(found.stdout)["results"][0]["zh"] == "不扩散核武器条约"
-    origin = subprocess.run(
-        [
-            str(wheel_venv / "bin" / "python"),
-            "-c",
-            "import npt_gloss.paths as p; print(p.shipped('glossary.toml'))",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"], "PYTHONSAFEPATH": "1"},
-    ).stdout.strip()
+    code = "import npt_gloss.paths as p; print(p.shipped('glossary.toml'))"
+    origin = python_in(wheel_venv, "-c", code, cwd=tmp_path).stdout.strip()
     assert "/data/glossary.toml" in origin and str(REPO) not in origin
