@@ -20,7 +20,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from npt_gloss.models import Concept, Document
 from npt_gloss.normalize import (
@@ -270,7 +270,9 @@ def _write(
     forms = _Forms(folder, ix)
     patterns = forms.find_patterns(concepts)
     writer.records("patterns_of", forms.patterns_of)
+    owners = _pattern_owners(forms.patterns_of, len(patterns))
     forms.patterns_of = []
+    names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
     writer.records("forms", forms.scan(concepts))
     writer.records("concepts", map(forms.row, concepts, forms.pinyin))
     writer.table("pinyin_keys", forms.pinyin_keys, _as_tuple)
@@ -292,7 +294,8 @@ def _write(
     del en_keys
     writer.table("zh_grams", _postings(zh_keys, ix.zh_grams))
     del zh_keys
-    _scan(writer, patterns, documents, folder)
+    _scan(writer, patterns, documents, folder, _Owners(owners, names))
+    del owners
     writer.records(
         "documents", ({"meta": ix.meta_to_dict(d.meta), "path": d.path} for d in documents)
     )
@@ -306,6 +309,43 @@ def _write(
     writer.value("t2s", t2s)
     writer.value("info", info)
     writer.finish(header)
+
+
+NAME_DOMAIN = "states"  # concepts that are names: see npt_gloss.mentions
+
+
+def _pattern_owners(patterns_of: Sequence[tuple[int, ...]], count: int) -> list[Any]:
+    """Pattern -> the concept that owns it (an int), or the tuple of them when shared."""
+    owners: list[Any] = [()] * count
+    for concept, mine in enumerate(patterns_of):
+        for pattern in mine:
+            held = owners[pattern]
+            owners[pattern] = concept if held == () else (*_as_tuple(held), concept)
+    return owners
+
+
+class _Owners:
+    """Which concepts a pattern stands for, as :func:`npt_gloss.mentions.nested_mentions`
+    asks: do two patterns share a concept, are both names of States, who owns a pattern."""
+
+    def __init__(self, owners: list[Any], names: set[int]) -> None:
+        self.owners = owners
+        self.names = names
+
+    def of(self, pattern: int) -> tuple[int, ...]:
+        return _as_tuple(self.owners[pattern])
+
+    def first(self, pattern: int) -> int:
+        return self.of(pattern)[0]
+
+    def shares_concept(self, one: int, other: int) -> bool:
+        return not set(self.of(one)).isdisjoint(self.of(other))
+
+    def is_name(self, pattern: int) -> bool:
+        return any(concept in self.names for concept in self.of(pattern))
+
+    def both_names(self, one: int, other: int) -> bool:
+        return self.is_name(one) and self.is_name(other)
 
 
 def _as_tuple(value: int | list[int]) -> tuple[int, ...]:
@@ -473,7 +513,11 @@ def _length_starts(keys: Sequence[str]) -> list[int]:
 
 
 def _scan(
-    writer: ImageWriter, patterns: list[str], documents: Sequence[Document], folder: Folder
+    writer: ImageWriter,
+    patterns: list[str],
+    documents: Sequence[Document],
+    folder: Folder,
+    owners: _Owners,
 ) -> None:
     """Every occurrence of every pattern (folded form), longest match first at each place.
 
@@ -481,18 +525,16 @@ def _scan(
     无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
     Deprecated forms are scanned too: 无核国家 is still a mention of the non-nuclear-weapon
     States, and matching it whole keeps its 核国家 from counting as the nuclear-weapon States.
+    The shorter terms inside each match that still count as mentions (核试验 inside
+    全面禁止核试验条约) are worked out once per matched pattern (:mod:`npt_gloss.mentions`).
 
     Writes ``pattern_occurrences`` (per pattern, its matches as packed (doc, paragraph,
-    start, end) and spelling numbers) and ``spellings`` (the texts as they stand in the
+    start, end) and spelling numbers), ``nested_occurrences`` (likewise, (doc, paragraph,
+    start, end, concept of the longer term)) and ``spellings`` (the texts as they stand in the
     paragraphs, which folding may have changed: case, full-width, traditional characters).
     """
     import ahocorasick_rs
 
-    # Latin ends must be whole words ("NPT" not in "UNPTX"): note which patterns to check.
-    edges = [_latin_edge(p[0]) or _latin_edge(p[-1]) for p in patterns]
-    places: list[array[int] | None] = [None] * len(patterns)  # (doc, paragraph, start, end)
-    spelled: list[array[int] | None] = [None] * len(patterns)  # … and the spelling's number
-    spellings: dict[str, int] = {}
     chars: set[str] = set()
     for doc in documents:
         for paragraph in doc.paragraphs:
@@ -501,7 +543,7 @@ def _scan(
     del chars
     texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
     wanted = _occurring(patterns, texts)
-    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+    scan = _Scan(patterns, owners)
     if wanted:
         automaton = ahocorasick_rs.AhoCorasick(
             [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
@@ -509,33 +551,109 @@ def _scan(
         find = automaton.find_matches_as_indexes
         for d_index, doc in enumerate(documents):
             for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
-                text = paragraph.text
-                number = paragraph.number
+                place = _Place(d_index, paragraph.number, paragraph.text, folded, offsets)
                 for p_index, start, end in find(folded):
-                    p_index = wanted[p_index]
-                    if edges[p_index] and not _at_word_boundary(folded, start, end):
-                        # "NPT Review Conferences": the longest match fails the word test,
-                        # but a shorter pattern at the same place ("NPT") may pass it.
-                        shorter = _shorter_whole_word(folded, start, end, pattern_number)
-                        if shorter is None:
-                            continue
-                        p_index, end = shorter
-                    if offsets is not None:
-                        start, end = offsets[start], offsets[end - 1] + 1
-                    spelling = text[start:end]
-                    spelling_number = spellings.get(spelling)
-                    if spelling_number is None:
-                        spelling_number = spellings[spelling] = len(spellings)
-                    found = places[p_index]
-                    if found is None:
-                        places[p_index] = found = array("I")
-                        spelled[p_index] = array("I")
-                    found.extend((d_index, number, start, end))
-                    spelled[p_index].append(spelling_number)  # type: ignore[union-attr]
+                    scan.match(place, wanted[p_index], start, end)
         del automaton, find
     del texts
-    writer.records("pattern_occurrences", map(_pack, places, spelled))
-    writer.lines("spellings", spellings)
+    writer.records("pattern_occurrences", scan.direct.packed())
+    writer.records("nested_occurrences", scan.nested.packed())
+    writer.lines("spellings", scan.spellings)
+
+
+class _Place(NamedTuple):
+    """The paragraph being scanned: where it is, its text, and its folded text."""
+
+    doc: int
+    number: int
+    text: str
+    folded: str
+    offsets: list[int] | None  # folded index -> text index; None when the same
+
+
+class _Scan:
+    """What the scan keeps: the matches it accepts, the nested mentions inside them (worked
+    out once per matched pattern) and the distinct spellings."""
+
+    def __init__(self, patterns: list[str], owners: _Owners) -> None:
+        self.patterns = patterns
+        self.owners = owners
+        # Latin ends must be whole words ("NPT" not in "UNPTX"): note which patterns to check.
+        self.edges = [_latin_edge(p[0]) or _latin_edge(p[-1]) for p in patterns]
+        self.pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+        self.inner: dict[int, list[tuple[int, int, int]]] = {}
+        self.direct = _Matches(len(patterns), fields=4)  # (doc, paragraph, start, end)
+        self.nested = _Matches(len(patterns), fields=5)  # … and the longer term's concept
+        self.spellings: dict[str, int] = {}
+
+    def match(self, place: _Place, p_index: int, start: int, end: int) -> None:
+        from npt_gloss import mentions
+
+        folded = place.folded
+        if self.edges[p_index] and not _at_word_boundary(folded, start, end):
+            # "NPT Review Conferences": the longest match fails the word test, but a
+            # shorter pattern at the same place ("NPT") may pass it.
+            shorter = _shorter_whole_word(folded, start, end, self.pattern_number)
+            if shorter is None:
+                return
+            p_index, end = shorter
+        if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
+            return
+        self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
+        within = self.owners.first(p_index)
+        for i_index, i_start, i_end in self._inside(p_index):
+            span = self._span(place, start + i_start, start + i_end)
+            self.nested.add(i_index, (place.doc, place.number), span, within)
+
+    def _inside(self, outer: int) -> list[tuple[int, int, int]]:
+        found = self.inner.get(outer)
+        if found is None:
+            from npt_gloss import mentions
+
+            owners = self.owners
+            found = self.inner[outer] = mentions.nested_mentions(
+                self.patterns[outer],
+                outer,
+                self.pattern_number,
+                owners.shares_concept,
+                owners.both_names,
+            )
+        return found
+
+    def _span(self, place: _Place, start: int, end: int) -> tuple[int, int, int]:
+        """(start, end) in the paragraph's text, and the number of the spelling there."""
+        if place.offsets is not None:
+            start, end = place.offsets[start], place.offsets[end - 1] + 1
+        spelling = place.text[start:end]
+        number = self.spellings.get(spelling)
+        if number is None:
+            number = self.spellings[spelling] = len(self.spellings)
+        return start, end, number
+
+
+class _Matches:
+    """Per pattern, its matches as flat integer arrays (``fields`` numbers a match) and the
+    numbers of their spellings; arrays only for the patterns that occur."""
+
+    def __init__(self, count: int, fields: int) -> None:
+        self.places: list[array[int] | None] = [None] * count
+        self.spelled: list[array[int] | None] = [None] * count
+        self.fields = fields
+
+    def add(
+        self, pattern: int, where: tuple[int, int], span: tuple[int, int, int], *more: int
+    ) -> None:
+        """Record a match: ``where`` (doc, paragraph), ``span`` (start, end, spelling) and
+        any further numbers (the longer term's concept, for nested matches)."""
+        found = self.places[pattern]
+        if found is None:
+            self.places[pattern] = found = array("I")
+            self.spelled[pattern] = array("I")
+        found.extend((*where, span[0], span[1], *more))
+        self.spelled[pattern].append(span[2])  # type: ignore[union-attr]
+
+    def packed(self) -> Iterator[Any]:
+        return map(_pack, self.places, self.spelled)
 
 
 def _shorter_whole_word(

@@ -239,21 +239,24 @@ def lookup(state: State, query: Sequence[str], limit: int, as_json: bool) -> Non
       npt-gloss lookup 戰略穩定性
       npt-gloss lookup "quanmian chedi caijun"
       npt-gloss lookup NPT --json
+      npt-gloss lookup "article 6"        (also art. VI, 第6条)
+      npt-gloss lookup inspection -n 5    (terms containing the word)
     """
     from npt_gloss import views
-    from npt_gloss.match import GOOD_ENOUGH, suggestions
-    from npt_gloss.match import lookup as run_lookup
+    from npt_gloss.match import GOOD_ENOUGH, lookup_counted, suggestions
 
     text = " ".join(query)
     if not text.strip():
         raise UsageError("empty query", hint='give a term, e.g. npt-gloss lookup "arms control"')
     index = state.index
-    matches = [m for m in run_lookup(index, text, limit) if m.score >= GOOD_ENOUGH]
+    ranked, total = lookup_counted(index, text, limit)
+    matches = [m for m in ranked if m.score >= GOOD_ENOUGH]
+    more = total - len(ranked) if len(matches) == len(ranked) else 0
     out = output(as_json)
     if as_json:
-        out.json(views.lookup_json(index, text, matches))
+        out.json(views.lookup_json(index, text, matches, more))
     elif matches:
-        out.lines(views.lookup_lines(index, matches))
+        out.lines(views.lookup_lines(index, matches, more))
     if not matches:
         _nothing_found(text, suggestions(index, text))
 
@@ -288,6 +291,11 @@ def _nothing_found(query: str, close: Sequence[str]) -> None:
     "--exact", is_flag=True, help="Search the query as written, without concept expansion."
 )
 @click.option(
+    "--direct",
+    is_flag=True,
+    help="Only direct mentions, not those inside a longer term (核试验 in the CTBT's title).",
+)
+@click.option(
     "--context",
     "context",
     default=30,
@@ -309,6 +317,7 @@ def find(
     any_of: Sequence[str],
     all_of: Sequence[str],
     exact: bool,
+    direct: bool,
     context: int,
     full: bool,
     cite_style: str | None,
@@ -317,6 +326,10 @@ def find(
 ) -> None:
     """Every paragraph that mentions a concept, in either language and any wording.
 
+    A mention inside a longer term of another concept counts and is marked (核试验 inside
+    全面禁止核试验条约: "within: CTBT"); a negated one never does (核武器国家 inside
+    无核武器国家). --direct leaves the nested mentions out.
+
     \b
     Examples:
       npt-gloss find "nuclear-weapon States"
@@ -324,6 +337,7 @@ def find(
       npt-gloss find --all-of "strategic stability" --all-of 导弹防御
       npt-gloss find NNWS --cite un
       npt-gloss find 核国家 --exact
+      npt-gloss find "nuclear test" --direct
     """
     from npt_gloss import views
     from npt_gloss.find import find as run_find
@@ -333,7 +347,7 @@ def find(
     index = state.index
     if doc_id is not None:
         state.document(doc_id)  # validates the id
-    result = run_find(index, queries, mode=mode, exact=exact, doc=doc_id)
+    result = run_find(index, queries, mode=mode, exact=exact, doc=doc_id, direct=direct)
     citation = (
         _find_citation(state, result, cite_style, doc_id) if cite_style and result.hits else None
     )
@@ -348,6 +362,9 @@ def find(
         if citation:
             out.lines([[], [(citation, "")]])
     if not result.hits:
+        if result.concepts:  # the query was understood; the documents do not mention it
+            names = ", ".join(result.concepts[:8]) + (" …" if len(result.concepts) > 8 else "")
+            fail(f"no paragraph mentions {names}", EXIT_NOTHING)
         _nothing_found(" | ".join(queries), suggestions(index, queries[0]))
 
 

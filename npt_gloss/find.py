@@ -9,10 +9,10 @@ text instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from npt_gloss.index import Index
-from npt_gloss.match import lookup, prepare_query
+from npt_gloss.match import lookup, prepare_query, word_matches
 from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
 
 RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
@@ -25,6 +25,8 @@ class Span:
     end: int
     form: str
     concept: str  # concept id, or "" for a literal match
+    within: str = ""  # for a mention inside a longer term: that term's concept id
+    within_name: str = field(default="", compare=False)  # … and its short name, for display
 
 
 @dataclass(frozen=True)
@@ -42,21 +44,29 @@ class FindResult:
     hits: tuple[Hit, ...]
     literal: bool = False
     suggestions: tuple[str, ...] = field(default=())
+    by_words: bool = False  # the concepts are those whose terms contain the query's words
 
 
 def resolve(index: Index, query: str) -> list[int]:
     """Concept indices a query stands for: every table match, else one good fuzzy match."""
+    return _resolve(index, query)[0]
+
+
+def _resolve(index: Index, query: str) -> tuple[list[int], bool]:
+    """(concept indices, whether they were found by the query's words): every table match,
+    else one good fuzzy match (a typo), else every concept with a term holding the words."""
     matches = lookup(index, query, limit=20, resolving=RESOLVED)
     table = [m.concept for m in matches if m.how in RESOLVED]
     if table:
-        return list(dict.fromkeys(table))
+        return list(dict.fromkeys(table)), False
     # A Chinese near-miss is not accepted: one character can negate (非/无核武器国家 vs
     # 核武器国家), so a Chinese query that is no glossary form is searched literally instead.
     if has_cjk(query):
-        return []
+        return [], False
     if matches and matches[0].how == "fuzzy" and matches[0].score >= FUZZY_ACCEPT:
-        return [matches[0].concept]
-    return []
+        return [matches[0].concept], False
+    by_words = word_matches(index, term_key(query, index.t2s))
+    return list(dict.fromkeys(m.concept for m in by_words)), True
 
 
 def find(
@@ -66,28 +76,36 @@ def find(
     mode: str = "any",
     exact: bool = False,
     doc: str | None = None,
+    direct: bool = False,
 ) -> FindResult:
-    """Paragraphs for one or more queries: ``mode`` "any" (union) or "all" (intersection)."""
-    per_query = [_find_one(index, q, exact=exact, doc=doc) for q in queries]
+    """Paragraphs for one or more queries: ``mode`` "any" (union) or "all" (intersection).
+
+    Mentions inside a longer term of another concept (核试验 in 全面禁止核试验条约) count,
+    marked with ``within``, unless ``direct``.
+    """
+    per_query = [_find_one(index, q, exact=exact, doc=doc, direct=direct) for q in queries]
     if len(per_query) == 1:
         return per_query[0]
     return _combine(per_query, mode)
 
 
-def _find_one(index: Index, query: str, *, exact: bool, doc: str | None) -> FindResult:
+def _find_one(
+    index: Index, query: str, *, exact: bool, doc: str | None, direct: bool
+) -> FindResult:
     query = prepare_query(query)
     if exact:
         concepts = _concepts_with_form(index, query)
         if concepts:
-            found = _concept_hits(index, query, concepts, doc, only_form=query)
+            found = _concept_hits(index, query, concepts, doc, direct, only_form=query)
             if found.hits:
                 return found
         # Not a glossary form, or one that never stands alone as written (only inside a
         # longer term, or in another spelling): search the text as typed.
         return _literal_hits(index, query, doc)
-    concepts = resolve(index, query)
+    concepts, by_words = _resolve(index, query)
     if concepts:
-        return _concept_hits(index, query, concepts, doc)
+        found = _concept_hits(index, query, concepts, doc, direct)
+        return replace(found, by_words=by_words)
     if has_cjk(query):
         return _literal_hits(index, query, doc)
     return FindResult(query, (), (), ())
@@ -99,19 +117,31 @@ def _concepts_with_form(index: Index, query: str) -> list[int]:
 
 
 def _concept_hits(
-    index: Index, query: str, concepts: list[int], doc: str | None, only_form: str | None = None
+    index: Index,
+    query: str,
+    concepts: list[int],
+    doc: str | None,
+    direct: bool = False,
+    only_form: str | None = None,
 ) -> FindResult:
     wanted = fold(only_form, index.t2s) if only_form else None
-    by_paragraph: dict[tuple[int, int], list[Span]] = {}
+    searched = set(_ids(index, concepts))
+    by_paragraph: dict[tuple[int, int], dict[tuple[int, int], Span]] = {}
     for c_index in concepts:
         concept_id = index.concepts[c_index][0]
-        for occ in index.concept_occurrences(c_index):
+        for occ in index.concept_occurrences(c_index, direct=direct):
             if doc is not None and index.doc_id(occ.doc) != doc:
                 continue
             if wanted is not None and fold(occ.form, index.t2s) != wanted:
                 continue
-            span = Span(occ.start, occ.end, occ.form, concept_id)
-            by_paragraph.setdefault((occ.doc, occ.paragraph), []).append(span)
+            within, within_name = _outer(index, occ.within)
+            if within in searched:
+                continue  # inside a longer form of a concept searched for: that one counts
+            span = Span(occ.start, occ.end, occ.form, concept_id, within, within_name)
+            # Two concepts searched for may share a place (a form they share): once.
+            by_paragraph.setdefault((occ.doc, occ.paragraph), {}).setdefault(
+                (occ.start, occ.end), span
+            )
     forms: list[str] = []
     for c_index in concepts:
         concept = index.concept(c_index)
@@ -125,11 +155,24 @@ def _concept_hits(
             if form not in forms and (wanted is None or fold(form, index.t2s) == wanted):
                 forms.append(form)
     hits = tuple(
-        Hit(index.doc_id(d), p, tuple(sorted(spans, key=lambda s: s.start)))
+        Hit(index.doc_id(d), p, tuple(spans[key] for key in sorted(spans)))
         for (d, p), spans in sorted(by_paragraph.items())
     )
-    ids = tuple(index.concepts[c][0] for c in concepts)
-    return FindResult(query, ids, tuple(forms), hits)
+    return FindResult(query, _ids(index, concepts), tuple(forms), hits)
+
+
+def _outer(index: Index, position: int) -> tuple[str, str]:
+    """(id, short name) of the concept whose longer term holds a mention; ("", "") if none.
+    The short name is a Latin abbreviation when there is one (CTBT), else the English."""
+    if position < 0:
+        return "", ""
+    concept = index.concept(position)
+    latin = [a for a in concept.abbr if a.isascii()]
+    return concept.id, latin[0] if latin else concept.en
+
+
+def _ids(index: Index, concepts: list[int]) -> tuple[str, ...]:
+    return tuple(index.concepts[c][0] for c in concepts)
 
 
 def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:

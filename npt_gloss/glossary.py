@@ -37,6 +37,13 @@ DOMAINS: dict[str, str] = {
     "risk-reduction": "risk reduction and confidence-building",
     "chem-bio": "chemical and biological weapons",
     "space": "outer space security",
+    "verification": "verification, compliance and the CTBT verification regime",
+    "nuclear-security": "nuclear security, nuclear safety and their instruments",
+    "conventional-arms": "conventional arms, small arms and humanitarian disarmament",
+    "emerging-tech": "ICT security, artificial intelligence and other emerging technologies",
+    "regional-issues": "regional files: the Korean Peninsula, Iran, the Middle East",
+    "groups": "groups and coalitions of States, regional organizations",
+    "states": "UN Member States and observer States",
 }
 
 STRING_FIELDS = ("id", "en", "zh", "pinyin", "domain", "definition", "note", "source")

@@ -28,14 +28,14 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 5
+SCHEMA = 6
 _BUILD_MODULES = (
-    "build.py", "corpus.py", "glossary.py", "index.py", "models.py", "normalize.py", "store.py",
-    "textio.py",
+    "build.py", "corpus.py", "glossary.py", "index.py", "mentions.py", "models.py",
+    "normalize.py", "store.py", "textio.py",
 )  # fmt: skip
 # Libraries whose data decides the index (character table, pinyin, occurrences): an upgrade
 # rewrites their files, so their paths and mtimes join the signature (found without import).
-_BUILD_LIBRARIES = ("opencc", "pypinyin", "ahocorasick_rs")
+_BUILD_LIBRARIES = ("opencc", "pypinyin", "ahocorasick_rs", "rjieba")
 CACHE_PREFIX = "index-"
 CACHE_SUFFIX = ".npti"
 KEEP_CACHE_FILES = 4  # newest cache files kept per folder (several data sets in turn)
@@ -58,6 +58,7 @@ class Occurrence(NamedTuple):
     start: int
     end: int
     form: str  # the text as it stands in the paragraph
+    within: int = -1  # for a mention inside a longer term: that term's concept; else -1
 
 
 class Index:
@@ -94,11 +95,16 @@ class Index:
             image.records("paragraphs", remember=False),
             info["paragraph_starts"],
         )
-        # per concept: [(doc, paragraph, start, end, form)], in the order of the text
+        # per concept: [(doc, paragraph, start, end, form)], in the order of the text: the
+        # direct mentions, and apart from them the mentions inside a longer term (with
+        # that term's concept as a sixth field; see npt_gloss.mentions)
+        patterns_of = image.records("patterns_of")
+        spellings = image.lines("spellings")
         self.occurrences = ConceptOccurrences(
-            image.records("patterns_of"),
-            image.records("pattern_occurrences", remember=False),
-            image.lines("spellings"),
+            patterns_of, image.records("pattern_occurrences", remember=False), spellings
+        )
+        self.nested = ConceptOccurrences(
+            patterns_of, image.records("nested_occurrences", remember=False), spellings, fields=5
         )
         self._concept_cache: dict[int, Concept] = {}
         self._doc_positions: dict[str, int] | None = None
@@ -111,14 +117,24 @@ class Index:
             self._concept_cache[index] = Concept(**record)
         return self._concept_cache[index]
 
-    def concept_occurrences(self, index: int) -> Iterator[Occurrence]:
-        for doc, para, start, end, form in self.occurrences[index]:
-            yield Occurrence(index, doc, para, start, end, form)
+    def concept_occurrences(self, index: int, *, direct: bool = False) -> Iterator[Occurrence]:
+        """The concept's mentions in text order; ``direct`` leaves out those inside a
+        longer term of another concept."""
+        rows = [(*row, -1) for row in self.occurrences[index]]
+        if not direct:
+            rows.extend(self.nested[index])
+            rows.sort()
+        for doc, para, start, end, form, within in rows:
+            yield Occurrence(index, doc, para, start, end, form, within)
+
+    def all_occurrences(self, index: int) -> list[tuple[int, int, int, int, str]]:
+        """(doc, paragraph, start, end, form) of every mention, direct or nested."""
+        return sorted([*self.occurrences[index], *(row[:5] for row in self.nested[index])])
 
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
-        """{doc id: sorted paragraph numbers} where the concept occurs."""
+        """{doc id: sorted paragraph numbers} where the concept is mentioned."""
         found: dict[int, set[int]] = {}
-        for doc, para, *_ in self.occurrences[index]:
+        for doc, para, *_ in self.all_occurrences(index):
             found.setdefault(doc, set()).add(para)
         return {self.doc_ids[doc]: sorted(paras) for doc, paras in found.items()}
 
@@ -250,14 +266,19 @@ class _Span(Sequence[Any]):
             yield self._records[position]
 
 
-class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
+class ConceptOccurrences(Sequence[list[tuple[Any, ...]]]):
     """Per concept, its occurrences: the matches of each pattern that stands for it (kept
-    once per pattern however many concepts share it), merged in text order."""
+    once per pattern however many concepts share it), merged in text order. A match is
+    (doc, paragraph, start, end, form), followed by any further numbers stored with it
+    (``fields`` numbers a match in all, the spelling apart)."""
 
-    def __init__(self, patterns_of: Records, matches: Records, spellings: Records) -> None:
+    def __init__(
+        self, patterns_of: Records, matches: Records, spellings: Records, fields: int = 4
+    ) -> None:
         self._patterns_of = patterns_of
         self._matches = matches
         self._spellings = spellings
+        self._fields = fields
 
     def __len__(self) -> int:
         return len(self._patterns_of)
@@ -266,24 +287,27 @@ class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         spellings = self._spellings
-        found: list[tuple[int, int, int, int, str]] = []
+        found: list[tuple[Any, ...]] = []
         for pattern in self._patterns_of[index]:
             record = self._matches[pattern]
             found.extend(
-                (doc, para, start, end, spellings[spelling])
-                for doc, para, start, end, spelling in unpack_occurrences(record)
+                (doc, para, start, end, spellings[spelling], *more)
+                for doc, para, start, end, *more, spelling in unpack_occurrences(
+                    record, self._fields
+                )
             )
         if len(self._patterns_of[index]) > 1:
             found.sort()
         return found
 
-    def __iter__(self) -> Iterator[list[tuple[int, int, int, int, str]]]:
+    def __iter__(self) -> Iterator[list[tuple[Any, ...]]]:
         for index in range(len(self)):
             yield self[index]
 
 
-def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
-    """(doc, paragraph, start, end, spelling number) for each match of a packed record."""
+def unpack_occurrences(record: Any, fields: int = 4) -> Iterator[tuple[int, ...]]:
+    """(doc, paragraph, start, end, …, spelling number) for each match of a packed record,
+    ``fields`` numbers before the spelling."""
     if record is None:
         return iter(())
     code_places, places, code_spelled, spelled = record
@@ -292,7 +316,7 @@ def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
     spelling = array(code_spelled)
     spelling.frombytes(spelled)
     field = iter(numbers)
-    return zip(field, field, field, field, spelling, strict=False)
+    return zip(*[field] * fields, spelling, strict=False)
 
 
 # ---------------------------------------------------------------- building

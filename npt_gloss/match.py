@@ -12,6 +12,7 @@ fuzzy one: an exact "non-nuclear-weapon States" (100) can never lose to a fuzzy
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -66,26 +67,190 @@ def lookup(
     fuzzy scoring is then skipped when it cannot change them, which spares a ``find`` for a
     glossary term the fuzzy matcher (and its import).
     """
-    query = prepare_query(query)
+    return lookup_counted(index, query, limit, resolving=resolving)[0]
+
+
+def lookup_counted(
+    index: Index, query: str, limit: int = 10, *, resolving: Collection[str] | None = None
+) -> tuple[list[Match], int]:
+    """:func:`lookup`, and how many concepts matched in all (a word shared by hundreds of
+    terms matches hundreds: the caller can say how many more there are)."""
+    query = article_reference(prepare_query(query))
     key = term_key(query, index.t2s)
     if not key:
-        return []
+        return [], 0
     best: dict[int, Match] = {}
     traditional = fold(query, index.t2s) != fold(query, {})
     for match in _table_matches(index, key, traditional):
         _keep(best, match)
-    if not has_cjk(query):
-        for match in _pinyin_matches(index, query):
-            _keep(best, match)
     if has_cjk(key):
         for match in _partial_matches(index, key, limit):
             _keep(best, match)
+    else:
+        for match in _pinyin_matches(index, query):
+            _keep(best, match)
+        if not best:
+            for match in word_matches(index, key):
+                _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
     if not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
         for match in _fuzzy_matches(index, key, exact_found, best):
             _keep(best, match)
     ranked = sorted(best.values(), key=lambda m: (-m.score, _preference(index, m)))
-    return ranked[:limit]
+    return ranked[:limit], len(ranked)
+
+
+_ARTICLE_EN = re.compile(r"(?i)^(?:article|arts?\.?|art)\s*([0-9]{1,3}|[ivxlc]+)\b\s*(.*)$")
+_OF_THE_NPT = re.compile(r"(?i)(?:(?:of\s+)?(?:the\s+)?(?:npt|treaty|non-proliferation treaty))?")
+_ARTICLE_ZH = re.compile(r"第\s*([0-9]{1,3}|[〇零一二三四五六七八九十百两]+)\s*条")
+
+
+def article_reference(query: str) -> str:
+    """An article reference in the glossary's own form: "art. 4", "Article 4 of the NPT" →
+    "article IV …"; 第4条 → 第四条. Anything else comes back unchanged."""
+    found = _ARTICLE_EN.match(query)
+    if found:
+        number = article_number(found.group(1))
+        if number:
+            # The glossary's bare "article IV" is the NPT's, as in the NPT's own texts.
+            rest = "" if _OF_THE_NPT.fullmatch(found.group(2)) else f" {found.group(2)}"
+            return f"article {roman(number)}{rest}"
+        return query
+    return _ARTICLE_ZH.sub(lambda m: f"第{chinese_numeral(article_number(m.group(1)))}条", query)
+
+
+_ROMAN = (
+    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+    (1, "I"),
+)  # fmt: skip
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def article_number(text: str) -> int:
+    """The number written in arabic, roman or Chinese numerals (0 when it is none of them)."""
+    if text.isdigit():
+        return int(text)
+    lowered = text.lower()
+    if lowered and set(lowered) <= set(_ROMAN_VALUES):
+        total = 0
+        for ch, nxt in zip(lowered, lowered[1:] + " ", strict=True):
+            value = _ROMAN_VALUES[ch]
+            total += -value if nxt != " " and _ROMAN_VALUES[nxt] > value else value
+        return total if roman(total).lower() == lowered else 0
+    return _chinese_value(text)
+
+
+def _chinese_value(text: str) -> int:
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            return 0
+    return total + digit
+
+
+def roman(number: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 14 → 十四, 21 → 二十一, 101 → 一百零一 (article numbers, 1–999)."""
+    digits = "零一二三四五六七八九"
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{digits[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (digits[ones] if ones else "")
+
+
+# ---------------------------------------------------------------- words of English terms
+
+WORD_SCORE_FLOOR, WORD_SCORE_SPAN = 70.0, 15.0  # "partial" scores: 70–85, by length share
+# Words that say nothing about which term is meant; every other word of the query must occur.
+_FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def word_matches(index: Index, key: str) -> list[Match]:
+    """English forms that contain every word of the query as a whole word ("inspection" →
+    "on-site inspection", "challenge inspection" …; the leading words of a long title → the
+    title), as ``partial`` matches scored below any table match, shortest form first."""
+    words = [w for w in key.split() if w not in _FILLER_WORDS]
+    if not words or has_cjk(key):
+        return []
+    found = []
+    for candidate in _keys_with_words(index, words):
+        if candidate == key:
+            continue
+        share = len(key) / len(candidate)
+        score = round(WORD_SCORE_FLOOR + WORD_SCORE_SPAN * share, 1)
+        for f_index in index.keys[candidate]:
+            concept, _, form = index.forms[f_index]
+            found.append(Match(concept, score, "partial", form))
+    return found
+
+
+def _keys_with_words(index: Index, words: list[str]) -> Iterator[str]:
+    """Latin keys holding each of ``words`` whole, shortest first: every such key holds all
+    the trigrams of " word " (keys pad with a space), so the rarest one's keys suffice."""
+    rarest = None
+    for word in words:
+        for gram in en_grams(word):
+            postings = _postings(index.en_grams, gram, 0, len(index.en_keys))
+            if not postings:
+                return
+            if rarest is None or len(postings) < len(rarest):
+                rarest = postings
+    wanted = [f" {word} " for word in words]
+    for position in rarest or ():
+        candidate = index.en_keys[position]
+        padded = f" {candidate} "
+        if all(word in padded for word in wanted):
+            yield candidate
+
+
+def words_agree(key: str, candidate: str) -> bool:
+    """Whether a fuzzy candidate is an answer rather than a guess: every word of the query
+    matches its own word of the candidate at typo level ("stabilty" ~ "stability", never
+    "verification" ~ "ratification"). Chinese keys are judged by the fuzzy score alone."""
+    if has_cjk(key) or has_cjk(candidate):
+        return True
+    from rapidfuzz.distance import OSA
+
+    left = candidate.split()
+    for word in key.split():
+        allowed = _typos_allowed(word)
+        for position, other in enumerate(left):
+            if OSA.distance(word, other, score_cutoff=allowed) <= allowed:
+                del left[position]
+                break
+        else:
+            return False
+    return True
+
+
+def _typos_allowed(word: str) -> int:
+    """Edits (insertions, deletions, substitutions, swaps) a word may differ by and still be
+    a typo of another: none in a short word, one in a word of 4–9 letters, two beyond."""
+    if len(word) <= 3:
+        return 0
+    return 1 if len(word) <= 9 else 2
 
 
 def _fuzzy_cannot_change(best: dict[int, Match], kinds: Collection[str]) -> bool:
@@ -260,6 +425,8 @@ def _fuzzy_matches(index: Index, key: str, strict: bool, best: dict[int, Match])
     ):
         if candidate == key:  # already answered by the tables, with its proper kind
             continue
+        if not words_agree(key, candidate):
+            continue  # a near-miss in other words is a suggestion, not an answer
         scaled = round(min(FUZZY_CEILING, score * FUZZY_CEILING / 100.0), 1)
         for f_index in index.keys[candidate]:
             concept, _, form = index.forms[f_index]

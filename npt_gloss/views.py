@@ -14,7 +14,7 @@ from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.render import Line
 
 if TYPE_CHECKING:  # only annotations here: show and cite need not import the matchers
-    from npt_gloss.find import FindResult, Hit
+    from npt_gloss.find import FindResult, Hit, Span
     from npt_gloss.match import Match
 
 # ---------------------------------------------------------------- show
@@ -130,16 +130,24 @@ def concept_json(index: Index, match: Match) -> dict[str, Any]:
     }
 
 
-def lookup_json(index: Index, query: str, matches: Sequence[Match]) -> dict[str, Any]:
-    return {"query": query, "results": [concept_json(index, m) for m in matches]}
+def lookup_json(
+    index: Index, query: str, matches: Sequence[Match], more: int = 0
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"query": query, "results": [concept_json(index, m) for m in matches]}
+    if more:
+        data["more"] = more
+    return data
 
 
-def lookup_lines(index: Index, matches: Sequence[Match]) -> list[Line]:
+def lookup_lines(index: Index, matches: Sequence[Match], more: int = 0) -> list[Line]:
+    """Each match with its details; ``more`` concepts that also matched are counted at the end."""
     lines: list[Line] = []
     for rank, match in enumerate(matches):
         if rank:
             lines.append([])
         lines.extend(_concept_lines(index, index.concept(match.concept), match))
+    if more:
+        lines.extend([[], [(f"… and {more} more (raise --limit to see them)", "dim")]])
     return lines
 
 
@@ -200,26 +208,45 @@ def find_json(result: FindResult) -> dict[str, Any]:
             {
                 "doc": hit.doc,
                 "paragraph": hit.paragraph,
-                "spans": [
-                    {"start": s.start, "end": s.end, "form": s.form, "concept": s.concept}
-                    for s in hit.spans
-                ],
+                "spans": [_span_json(s) for s in hit.spans],
             }
             for hit in result.hits
         ],
     }
 
 
+FORMS_SHOWN = 12  # a search by words can cover dozens of concepts: their forms are cut here
+
+
+def _listed(forms: Sequence[str], most: int) -> str:
+    shown = " · ".join(forms[:most])
+    return shown + (f" … (+{len(forms) - most})" if len(forms) > most else "")
+
+
+def _span_json(span: Span) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "start": span.start,
+        "end": span.end,
+        "form": span.form,
+        "concept": span.concept,
+    }
+    if span.within:
+        found["within"] = span.within
+    return found
+
+
 def find_lines(
     index: Index, result: FindResult, *, context: int = 30, full: bool = False
 ) -> list[Line]:
     searched = ", ".join(result.concepts) if result.concepts else "literal text"
+    if result.by_words:
+        searched = f"{len(result.concepts)} concept(s) containing '{result.query}'"
     lines: list[Line] = [
         [
             ("searched: ", "dim"),
             (searched, "how"),
             ("  forms: ", "dim"),
-            (" · ".join(result.forms), ""),
+            (_listed(result.forms, FORMS_SHOWN), ""),
         ]
     ]
     many_docs = len(index.documents) > 1
@@ -231,7 +258,10 @@ def find_lines(
             lines.append([(f"{label:>5} ", "num"), *_marked(text, 0, len(text), marks)])
             continue
         for span in hit.spans:
-            lines.append([(f"{label:>5} ", "num"), *_kwic(text, span.start, span.end, context)])
+            line = [(f"{label:>5} ", "num"), *_kwic(text, span.start, span.end, context)]
+            if span.within:
+                line.append((f"  (within: {span.within_name or span.within})", "dim"))
+            lines.append(line)
     count = len(result.hits)
     mentions = sum(len(h.spans) for h in result.hits)
     lines.append([(f"{mentions} mention(s) in {count} paragraph(s)", "dim")])

@@ -214,3 +214,60 @@ def test_env_variables_choose_the_data(tmp_path: Path) -> None:
     )
     result = run("lookup", "zebra crossing", "--json", env={"NPT_GLOSS_GLOSSARY": str(glossary)})
     assert json.loads(result.stdout)["results"][0]["zh"] == "斑马线"
+
+
+# ---------------------------------------------------------------- mentions inside longer terms
+
+
+def test_find_marks_a_mention_inside_a_longer_term() -> None:
+    result = run("find", "nuclear test")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("searched: nuclear-test")
+    assert len(lines) == 3 and lines[1].startswith("  ¶17 ")
+    assert lines[1].endswith("(within: CTBT)")
+    assert lines[2] == "1 mention(s) in 1 paragraph(s)"
+    spans = as_json("find", "nuclear test")["hits"][0]["spans"]
+    assert [(s["form"], s["within"]) for s in spans] == [("核试验", "ctbt")]
+
+
+def test_find_direct_leaves_nested_mentions_out() -> None:
+    result = run("find", "nuclear test", "--direct")
+    assert result.exit_code == 1
+    assert "no paragraph mentions nuclear-test" in result.stderr
+
+
+def test_direct_mentions_carry_no_within() -> None:
+    spans = [s for h in as_json("find", "strategic stability")["hits"] for s in h["spans"]]
+    assert spans and all("within" not in s for s in spans)
+
+
+# ---------------------------------------------------------------- words, limits, articles
+
+
+def test_lookup_limit_is_exact_and_counts_the_rest() -> None:
+    result = run("lookup", "missile", "-n", "3")
+    assert result.exit_code == 0
+    heads = [line for line in result.stdout.splitlines() if "[partial " in line]
+    assert len(heads) == 3
+    assert re.search(r"… and \d+ more \(raise --limit to see them\)$", result.stdout.strip())
+    data = as_json("lookup", "missile", "-n", "3")
+    assert len(data["results"]) == 3 and data["more"] >= 1
+
+
+def test_find_by_words_says_how_many_concepts_it_searched() -> None:
+    result = run("find", "missile")
+    assert result.exit_code == 0
+    assert re.match(r"searched: \d+ concept\(s\) containing 'missile'", result.stdout)
+    assert "¶15" in result.stdout
+
+
+def test_lookup_article_numbers() -> None:
+    for query in ("article 4", "art. IV", "第4条"):
+        data = as_json("lookup", query, "-n", "1")
+        assert data["results"][0]["id"] == "npt-article-iv", query
+
+
+def test_a_near_miss_is_a_suggestion_not_an_answer() -> None:
+    result = run("lookup", "United Stats")
+    assert "United Nations" not in result.stdout.split("\n")[0]

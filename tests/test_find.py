@@ -104,7 +104,11 @@ def test_exact_falls_back_to_the_text_as_typed(shipped_index: Index) -> None:
 def test_any_of_lists_a_shared_place_once(shipped_index: Index) -> None:
     result = find(shipped_index, ["NPT", "不扩散核武器条约"], mode="any")
     assert all(len(h.spans) == len({(s.start, s.end) for s in h.spans}) for h in result.hits)
-    assert [len(h.spans) for h in result.hits] == [1, 1]
+    assert [(h.paragraph, len(h.spans)) for h in result.hits] == [(1, 1), (11, 1), (12, 1)]
+    # ¶1 names the Treaty only inside the Review Conference's title
+    assert [s.within for s in result.hits[0].spans] == ["tenth-review-conference"]
+    direct = find(shipped_index, ["NPT", "不扩散核武器条约"], mode="any", direct=True)
+    assert [h.paragraph for h in direct.hits] == [11, 12]
 
 
 def test_a_shorter_whole_word_survives_a_longer_partial_word() -> None:

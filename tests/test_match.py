@@ -132,3 +132,124 @@ def test_suggestions_are_preferred_terms_never_the_query(shipped_index: Index) -
     names = suggestions(shipped_index, "不扩散条约x")
     assert "核不扩散条约" not in names  # a form to avoid is never suggested
     assert all(name != "不扩散条约x" for name in names)
+
+
+# ---------------------------------------------------------------- article numbers
+
+from npt_gloss.match import (  # noqa: E402
+    article_reference,
+    chinese_numeral,
+    lookup_counted,
+    word_matches,
+    words_agree,
+)
+from npt_gloss.normalize import term_key  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("article 4", "article IV"),
+        ("Article 4", "article IV"),
+        ("art. IV", "article IV"),
+        ("art 6", "article VI"),
+        ("arts. 6", "article VI"),
+        ("Article IV of the NPT", "article IV"),
+        ("article 6 of the Treaty", "article VI"),
+        ("article 14 conference", "article XIV conference"),
+        ("第4条", "第四条"),
+        ("第 10 条", "第十条"),
+        ("第十四条", "第十四条"),
+        ("条约第6条", "条约第六条"),
+        ("articles", "articles"),
+        ("art of war", "art of war"),
+        ("arms control", "arms control"),
+    ],
+)
+def test_article_reference(query: str, expected: str) -> None:
+    assert article_reference(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (1, "一"),
+        (4, "四"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (21, "二十一"),
+        (101, "一百零一"),
+    ],
+)
+def test_chinese_numeral(number: int, numeral: str) -> None:
+    assert chinese_numeral(number) == numeral
+
+
+@pytest.mark.parametrize(
+    "query", ["article 4", "art. IV", "Article IV of the NPT", "第四条", "第4条", "ARTICLE iv"]
+)
+def test_articles_reach_the_npt_article(shipped_index: Index, query: str) -> None:
+    assert top(shipped_index, query)[0] == "npt-article-iv"
+
+
+# ---------------------------------------------------------------- no confident wrong answers
+
+
+@pytest.mark.parametrize(
+    ("query", "candidate", "expected"),
+    [
+        ("strategic stabilty", "strategic stability", True),
+        ("arms controll", "arms control", True),
+        ("non prolifration", "non proliferation", True),
+        ("stability strategic", "strategic stability", True),
+        ("verification", "ratification", False),
+        ("united states", "united nations", False),
+        ("iv", "vi", False),
+        ("nuke states", "nuclear weapon states", False),
+    ],
+)
+def test_words_agree(query: str, candidate: str, expected: bool) -> None:
+    assert words_agree(query, candidate) is expected
+
+
+@pytest.mark.parametrize(
+    ("query", "wrong"),
+    [("verification", "ratification"), ("United Stats", "united-nations")],
+)
+def test_a_near_miss_in_other_words_is_no_answer(
+    shipped_index: Index, query: str, wrong: str
+) -> None:
+    found = [shipped_index.concepts[m.concept][0] for m in lookup(shipped_index, query)]
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [("strategic stabilty", "strategic-stability"), ("arms controll", "arms-control")],
+)
+def test_typos_still_answer(shipped_index: Index, query: str, concept: str) -> None:
+    assert top(shipped_index, query) == (concept, "fuzzy")
+
+
+# ---------------------------------------------------------------- words of English terms
+
+
+def test_a_word_finds_the_terms_that_contain_it(shipped_index: Index) -> None:
+    matches = word_matches(shipped_index, term_key("inspection", shipped_index.t2s))
+    forms = [m.form.lower() for m in matches]
+    assert forms and all("inspection" in f.split() or "inspections" in f.split() for f in forms)
+    assert all(m.how == "partial" and 70 <= m.score <= 85 for m in matches)
+    lengths = [len(f) for f in forms]
+    assert lengths == sorted(lengths)  # shortest first
+
+
+def test_the_leading_words_of_a_long_title_find_it(shipped_index: Index) -> None:
+    concept, how = top(shipped_index, "Middle East zone free of nuclear weapons")
+    assert (concept, how) == ("middle-east-wmd-free-zone", "partial")
+
+
+def test_limit_counts_the_rest(shipped_index: Index) -> None:
+    shown, total = lookup_counted(shipped_index, "missile", 3)
+    assert len(shown) == 3 and total > 3
+    assert all(m.how == "partial" for m in shown)

@@ -787,7 +787,7 @@ def test_ctrl_c_in_the_library_is_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(npt_gloss.match, "lookup", interrupted)
+    monkeypatch.setattr(npt_gloss.match, "lookup_counted", interrupted)
     result = CliRunner().invoke(cli, ["lookup", "x"])
     assert result.exit_code == 130 and "Traceback" not in result.output
 

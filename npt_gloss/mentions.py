@@ -1,0 +1,144 @@
+"""Which shorter glossary terms inside a longer matched term count as mentions.
+
+The occurrence scan is leftmost-longest, so 全面禁止核试验条约 is one occurrence of the CTBT.
+The shorter terms inside it are then weighed here, once per distinct longer term (the answer
+depends only on the term's own text, never on the sentence around it):
+
+* **words**: a nested Chinese term must start and end on word boundaries of the longer term
+  as a Chinese word segmenter (rjieba, jieba's dictionary) cuts it: 全面禁止/核试验/条约 lets
+  核试验 count, 无核武器/国家 keeps 核武器国家 out, 印度洋 and 朝鲜半岛 are single words, so
+  印度 and 朝鲜 are not in them. Latin terms must be whole words;
+* **negation**: a term preceded in the longer term by 无, 非 or 不, by "non-" or "free of",
+  or followed by "-free", is negated there, never mentioned (非核武器国家,
+  "nuclear-weapon-free zone");
+* **names**: a State's name inside another State's name (苏丹 in 南苏丹, "Guinea" in
+  "Equatorial Guinea") is part of that name;
+* **same concept**: a form inside another form of the same concept (俄罗斯 in 俄罗斯联邦) adds
+  nothing.
+
+Among the nested terms that pass, the leftmost-longest ones are kept, as in the main scan.
+A Chinese State name is also checked where it stands on its own in running text (印度 before
+洋 when 印度洋 is no glossary term): names are short and hide inside other words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+from npt_gloss.normalize import is_cjk
+
+_NEGATING_BEFORE_ZH = ("无", "非", "不")
+_NEGATING_BEFORE_LATIN = re.compile(r"(?:\bnon|\bfree of)[- ]?$")
+_NEGATING_AFTER_LATIN = re.compile(r"^[- ]?free\b")
+_LATIN_WORD_EDGE = re.compile(r"\b")
+NAME_WINDOW = 6  # characters of context each side when a State name is checked in the text
+
+
+def negated(outer: str, start: int, end: int) -> bool:
+    """Whether ``outer[start:end]`` is negated by what surrounds it inside ``outer``."""
+    before, after = outer[:start], outer[end:]
+    if before.endswith(_NEGATING_BEFORE_ZH):
+        return True
+    return bool(_NEGATING_BEFORE_LATIN.search(before) or _NEGATING_AFTER_LATIN.match(after))
+
+
+@lru_cache(maxsize=65536)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where the segmenter puts a word boundary (both ends included)."""
+    import rjieba
+
+    cuts = {0}
+    position = 0
+    for word in rjieba.cut(text):
+        position += len(word)
+        cuts.add(position)
+    return frozenset(cuts)
+
+
+def _splits_word(text: str, at: int) -> bool:
+    """Whether a boundary at ``at`` would fall inside a Chinese word of ``text``."""
+    if at <= 0 or at >= len(text):
+        return False
+    if not (is_cjk(text[at - 1]) and is_cjk(text[at])):
+        return False
+    return at not in word_boundaries(text)
+
+
+def _splits_latin_word(text: str, at: int) -> bool:
+    if at <= 0 or at >= len(text):
+        return False
+    left, right = text[at - 1], text[at]
+    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+
+
+def is_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends on word boundaries (Chinese or Latin)."""
+    return not (
+        _splits_word(text, start)
+        or _splits_word(text, end)
+        or _splits_latin_word(text, start)
+        or _splits_latin_word(text, end)
+    )
+
+
+def name_stands_alone(folded: str, start: int, end: int) -> bool:
+    """Whether a Chinese name found at ``folded[start:end]`` is a word of the running text,
+    judged on a window around it (印度 in 印度洋 is not)."""
+    low = max(0, start - NAME_WINDOW)
+    window = folded[low : end + NAME_WINDOW]
+    return is_word(window, start - low, end - low)
+
+
+def nested_mentions(
+    outer: str,
+    outer_pattern: int,
+    pattern_number: Mapping[str, int],
+    shares_concept: Callable[[int, int], bool],
+    both_names: Callable[[int, int], bool],
+) -> list[tuple[int, int, int]]:
+    """(pattern, start, end) of the shorter patterns inside ``outer`` that count as mentions.
+
+    ``shares_concept(p, q)`` tells whether two patterns stand for a common concept and
+    ``both_names(p, q)`` whether both are names of States.
+    """
+    found: list[tuple[int, int, int]] = []
+    for start, end in _candidate_spans(outer):
+        if end - start < 2 or (start == 0 and end == len(outer)):
+            continue
+        pattern = pattern_number.get(outer[start:end])
+        if pattern is None or pattern == outer_pattern:
+            continue
+        if shares_concept(pattern, outer_pattern) or both_names(pattern, outer_pattern):
+            continue
+        if not is_word(outer, start, end) or negated(outer, start, end):
+            continue
+        found.append((pattern, start, end))
+    return leftmost_longest(found)
+
+
+def _candidate_spans(outer: str) -> list[tuple[int, int]]:
+    """Every (start, end) worth trying: any span of a short term; of a long Latin term, only
+    spans between word edges (a 100-character title has 5,000 spans, but few word pairs)."""
+    if len(outer) <= 40:
+        return [(i, j) for i in range(len(outer)) for j in range(i + 2, len(outer) + 1)]
+    edges = sorted(
+        {m.start() for m in _LATIN_WORD_EDGE.finditer(outer)}
+        | {i for i, ch in enumerate(outer) if is_cjk(ch)}
+        | {i + 1 for i, ch in enumerate(outer) if is_cjk(ch)}
+        | {0, len(outer)}
+    )
+    return [(i, j) for n, i in enumerate(edges) for j in edges[n + 1 :]]
+
+
+def leftmost_longest(spans: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The non-overlapping spans a leftmost-longest scan keeps, in text order."""
+    ordered = sorted(spans, key=lambda s: (s[1], -(s[2] - s[1])))
+    kept: list[tuple[int, int, int]] = []
+    reach = 0
+    for span in ordered:
+        if span[1] >= reach:
+            kept.append(span)
+            reach = span[2]
+    return kept
