@@ -622,7 +622,11 @@ def _occurring(state: State) -> set[str] | None:
         index = state.index
     except NptGlossError:
         return None
-    return {index.concepts[i][0] for i, rows in enumerate(index.occurrences) if rows}
+    return {
+        index.concepts[i][0]
+        for i, (rows, nested) in enumerate(zip(index.occurrences, index.nested, strict=True))
+        if rows or nested
+    }
 
 
 @glossary.command("stats", context_settings=CONTEXT)
@@ -630,23 +634,29 @@ def _occurring(state: State) -> set[str] | None:
 @click.pass_obj
 @guarded
 def glossary_stats(state: State, as_json: bool) -> None:
-    """Count concepts, forms and concepts per domain.
+    """Count concepts, forms, concepts per domain, and how many name a source.
 
     \b
     Example:
       npt-gloss glossary stats --json
     """
+    from npt_gloss.index import CONCEPT_FIELDS
+
     index = state.index
     domains: dict[str, int] = {}
+    domain_field, source_field = CONCEPT_FIELDS.index("domain"), CONCEPT_FIELDS.index("source")
+    sourced = 0
     for row in index.concepts:
-        domain = row[9] or "(none)"
+        domain = row[domain_field] or "(none)"
         domains[domain] = domains.get(domain, 0) + 1
-    occurring = sum(1 for rows in index.occurrences if rows)
+        sourced += bool(row[source_field])
+    occurring = len(_occurring(state) or ())
     data = {
         "concepts": len(index.concepts),
         "forms": len(index.forms),
         "in_documents": occurring,
         "documents": len(index.documents),
+        "with_source": sourced,
         "domains": dict(sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
     if as_json:
@@ -659,12 +669,17 @@ def glossary_stats(state: State, as_json: bool) -> None:
                 f"{data['documents']} document(s)",
                 "title",
             )
-        ]
+        ],
+        [(f"{sourced} name a source ({_percent(sourced, len(index.concepts))})", "dim")],
     ]
     lines += [
         [(f"  {count:>4}  ", "num"), (domain, "")] for domain, count in data["domains"].items()
     ]
     output(False).lines(lines)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "0%"
 
 
 @glossary.command("coverage", context_settings=CONTEXT)

@@ -286,6 +286,10 @@ def _concept_warnings(concept: Concept, ids: set[str]) -> list[Problem]:
             )
     if not concept.definition:
         found.append(Problem("info", concept.line, "no definition", concept.id))
+    if not concept.source:
+        found.append(
+            Problem("info", concept.line, "no source (where the rendering is attested)", concept.id)
+        )
     if not concept.pinyin:
         found.append(
             Problem(
