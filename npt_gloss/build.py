@@ -525,12 +525,15 @@ def _scan(
     无核武器国家 is one occurrence of its own concept and never also one of 核武器国家.
     Deprecated forms are scanned too: 无核国家 is still a mention of the non-nuclear-weapon
     States, and matching it whole keeps its 核国家 from counting as the nuclear-weapon States.
-    The shorter terms inside each match that still count as mentions (核试验 inside
-    全面禁止核试验条约) are worked out once per matched pattern (:mod:`npt_gloss.mentions`).
+    The shorter terms inside a match that still count as mentions (核试验 inside
+    全面禁止核试验条约) depend on the matched pattern alone, so they are worked out once per
+    pattern that occurs (:mod:`npt_gloss.mentions`) and stored per pattern, never per
+    occurrence: a query adds them to the occurrences of the longer pattern.
 
     Writes ``pattern_occurrences`` (per pattern, its matches as packed (doc, paragraph,
-    start, end) and spelling numbers), ``nested_occurrences`` (likewise, (doc, paragraph,
-    start, end, concept of the longer term)) and ``spellings`` (the texts as they stand in the
+    start, end) and spelling numbers), ``nested_patterns`` (per pattern, the longer patterns
+    it counts inside, as packed (longer pattern, start, end, concept of the longer term),
+    offsets into the longer pattern) and ``spellings`` (the texts as they stand in the
     paragraphs, which folding may have changed: case, full-width, traditional characters).
     """
     import ahocorasick_rs
@@ -557,7 +560,7 @@ def _scan(
         del automaton, find
     del texts
     writer.records("pattern_occurrences", scan.direct.packed())
-    writer.records("nested_occurrences", scan.nested.packed())
+    writer.records("nested_patterns", scan.nested_patterns())
     writer.lines("spellings", scan.spellings)
 
 
@@ -572,8 +575,8 @@ class _Place(NamedTuple):
 
 
 class _Scan:
-    """What the scan keeps: the matches it accepts, the nested mentions inside them (worked
-    out once per matched pattern) and the distinct spellings."""
+    """What the scan keeps: the matches it accepts, the patterns matched, and the distinct
+    spellings; then, per pattern, the matched longer patterns it counts inside."""
 
     def __init__(self, patterns: list[str], owners: _Owners) -> None:
         self.patterns = patterns
@@ -581,9 +584,7 @@ class _Scan:
         # Latin ends must be whole words ("NPT" not in "UNPTX"): note which patterns to check.
         self.edges = [_latin_edge(p[0]) or _latin_edge(p[-1]) for p in patterns]
         self.pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
-        self.inner: dict[int, list[tuple[int, int, int]]] = {}
-        self.direct = _Matches(len(patterns), fields=4)  # (doc, paragraph, start, end)
-        self.nested = _Matches(len(patterns), fields=5)  # … and the longer term's concept
+        self.direct = _Matches(len(patterns))  # (doc, paragraph, start, end)
         self.spellings: dict[str, int] = {}
 
     def match(self, place: _Place, p_index: int, start: int, end: int) -> None:
@@ -600,25 +601,30 @@ class _Scan:
         if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
             return
         self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
-        within = self.owners.first(p_index)
-        for i_index, i_start, i_end in self._inside(p_index):
-            span = self._span(place, start + i_start, start + i_end)
-            self.nested.add(i_index, (place.doc, place.number), span, within)
 
-    def _inside(self, outer: int) -> list[tuple[int, int, int]]:
-        found = self.inner.get(outer)
-        if found is None:
-            from npt_gloss import mentions
+    def nested_patterns(self) -> list[Any]:
+        """Per pattern: None, or the packed (longer pattern, start, end, its concept) of
+        each matched longer pattern inside which it counts as a mention."""
+        from npt_gloss import mentions
 
-            owners = self.owners
-            found = self.inner[outer] = mentions.nested_mentions(
+        owners = self.owners
+        inside: list[array[int] | None] = [None] * len(self.patterns)
+        for outer, places in enumerate(self.direct.places):
+            if places is None:
+                continue
+            within = owners.first(outer)
+            for inner, start, end in mentions.nested_mentions(
                 self.patterns[outer],
                 outer,
                 self.pattern_number,
                 owners.shares_concept,
                 owners.both_names,
-            )
-        return found
+            ):
+                found = inside[inner]
+                if found is None:
+                    inside[inner] = found = array("I")
+                found.extend((outer, start, end, within))
+        return [None if found is None else found.tobytes() for found in inside]
 
     def _span(self, place: _Place, start: int, end: int) -> tuple[int, int, int]:
         """(start, end) in the paragraph's text, and the number of the spelling there."""
@@ -632,24 +638,20 @@ class _Scan:
 
 
 class _Matches:
-    """Per pattern, its matches as flat integer arrays (``fields`` numbers a match) and the
+    """Per pattern, its matches as flat integer arrays (doc, paragraph, start, end) and the
     numbers of their spellings; arrays only for the patterns that occur."""
 
-    def __init__(self, count: int, fields: int) -> None:
+    def __init__(self, count: int) -> None:
         self.places: list[array[int] | None] = [None] * count
         self.spelled: list[array[int] | None] = [None] * count
-        self.fields = fields
 
-    def add(
-        self, pattern: int, where: tuple[int, int], span: tuple[int, int, int], *more: int
-    ) -> None:
-        """Record a match: ``where`` (doc, paragraph), ``span`` (start, end, spelling) and
-        any further numbers (the longer term's concept, for nested matches)."""
+    def add(self, pattern: int, where: tuple[int, int], span: tuple[int, int, int]) -> None:
+        """Record a match: ``where`` (doc, paragraph), ``span`` (start, end, spelling)."""
         found = self.places[pattern]
         if found is None:
             self.places[pattern] = found = array("I")
             self.spelled[pattern] = array("I")
-        found.extend((*where, span[0], span[1], *more))
+        found.extend((*where, span[0], span[1]))
         self.spelled[pattern].append(span[2])  # type: ignore[union-attr]
 
     def packed(self) -> Iterator[Any]:

@@ -103,8 +103,12 @@ class Index:
         self.occurrences = ConceptOccurrences(
             patterns_of, image.records("pattern_occurrences", remember=False), spellings
         )
-        self.nested = ConceptOccurrences(
-            patterns_of, image.records("nested_occurrences", remember=False), spellings, fields=5
+        self.nested = NestedOccurrences(
+            patterns_of,
+            image.records("pattern_occurrences", remember=False),
+            image.records("nested_patterns", remember=False),
+            spellings,
+            self.t2s,
         )
         self._concept_cache: dict[int, Concept] = {}
         self._doc_positions: dict[str, int] | None = None
@@ -266,19 +270,14 @@ class _Span(Sequence[Any]):
             yield self._records[position]
 
 
-class ConceptOccurrences(Sequence[list[tuple[Any, ...]]]):
+class ConceptOccurrences(Sequence[list[tuple[int, int, int, int, str]]]):
     """Per concept, its occurrences: the matches of each pattern that stands for it (kept
-    once per pattern however many concepts share it), merged in text order. A match is
-    (doc, paragraph, start, end, form), followed by any further numbers stored with it
-    (``fields`` numbers a match in all, the spelling apart)."""
+    once per pattern however many concepts share it), merged in text order."""
 
-    def __init__(
-        self, patterns_of: Records, matches: Records, spellings: Records, fields: int = 4
-    ) -> None:
+    def __init__(self, patterns_of: Records, matches: Records, spellings: Records) -> None:
         self._patterns_of = patterns_of
         self._matches = matches
         self._spellings = spellings
-        self._fields = fields
 
     def __len__(self) -> int:
         return len(self._patterns_of)
@@ -287,27 +286,79 @@ class ConceptOccurrences(Sequence[list[tuple[Any, ...]]]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         spellings = self._spellings
-        found: list[tuple[Any, ...]] = []
+        found: list[tuple[int, int, int, int, str]] = []
         for pattern in self._patterns_of[index]:
             record = self._matches[pattern]
             found.extend(
-                (doc, para, start, end, spellings[spelling], *more)
-                for doc, para, start, end, *more, spelling in unpack_occurrences(
-                    record, self._fields
-                )
+                (doc, para, start, end, spellings[spelling])
+                for doc, para, start, end, spelling in unpack_occurrences(record)
             )
         if len(self._patterns_of[index]) > 1:
             found.sort()
         return found
 
-    def __iter__(self) -> Iterator[list[tuple[Any, ...]]]:
+    def __iter__(self) -> Iterator[list[tuple[int, int, int, int, str]]]:
         for index in range(len(self)):
             yield self[index]
 
 
-def unpack_occurrences(record: Any, fields: int = 4) -> Iterator[tuple[int, ...]]:
-    """(doc, paragraph, start, end, …, spelling number) for each match of a packed record,
-    ``fields`` numbers before the spelling."""
+class NestedOccurrences(ConceptOccurrences):
+    """Per concept, its mentions inside longer terms of other concepts, in text order, as
+    (doc, paragraph, start, end, form, concept of the longer term).
+
+    The image keeps, per pattern, the longer patterns it counts inside (and where inside
+    them); each of their occurrences gives a mention. The offsets inside a longer pattern are
+    offsets into its folded form, so they are mapped onto the spelling the text has there.
+    """
+
+    def __init__(
+        self,
+        patterns_of: Records,
+        matches: Records,
+        nested: Records,
+        spellings: Records,
+        t2s: dict[str, str],
+    ) -> None:
+        super().__init__(patterns_of, matches, spellings)
+        self._nested = nested
+        self._t2s = t2s
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        found: list[tuple[Any, ...]] = []
+        for pattern in self._patterns_of[index]:
+            record = self._nested[pattern]
+            if record is None:
+                continue
+            numbers = array("I")
+            numbers.frombytes(record)
+            field = iter(numbers)
+            for outer, start, end, within in zip(field, field, field, field, strict=True):
+                for doc, para, o_start, _o_end, spelling in unpack_occurrences(
+                    self._matches[outer]
+                ):
+                    form = self._spellings[spelling]
+                    first, stop = _inner_span(form, start, end, self._t2s)
+                    found.append(
+                        (doc, para, o_start + first, o_start + stop, form[first:stop], within)
+                    )
+        found.sort()
+        return found
+
+
+def _inner_span(form: str, start: int, end: int, t2s: dict[str, str]) -> tuple[int, int]:
+    """[start, end) in the folded ``form`` as offsets into ``form`` itself."""
+    from npt_gloss.normalize import fold_with_offsets
+
+    if form.isascii() or len(form) == end - start:
+        return start, end
+    _folded, offsets = fold_with_offsets(form, t2s)
+    return offsets[start], offsets[end - 1] + 1
+
+
+def unpack_occurrences(record: Any) -> Iterator[tuple[int, int, int, int, int]]:
+    """(doc, paragraph, start, end, spelling number) for each match of a packed record."""
     if record is None:
         return iter(())
     code_places, places, code_spelled, spelled = record
@@ -316,7 +367,7 @@ def unpack_occurrences(record: Any, fields: int = 4) -> Iterator[tuple[int, ...]
     spelling = array(code_spelled)
     spelling.frombytes(spelled)
     field = iter(numbers)
-    return zip(*[field] * fields, spelling, strict=False)
+    return zip(field, field, field, field, spelling, strict=False)
 
 
 # ---------------------------------------------------------------- building

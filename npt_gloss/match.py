@@ -182,7 +182,9 @@ def chinese_numeral(number: int) -> str:
 
 # ---------------------------------------------------------------- words of English terms
 
-WORD_SCORE_FLOOR, WORD_SCORE_SPAN = 70.0, 15.0  # "partial" scores: 70–85, by length share
+# "partial" scores: 70–85, by the share of the term the query covers, and 5 more when the
+# query's words stand in the term together and in order (the leading words of a title).
+WORD_SCORE_FLOOR, WORD_SCORE_SPAN, WORD_PHRASE_BONUS = 70.0, 10.0, 5.0
 # Words that say nothing about which term is meant; every other word of the query must occur.
 _FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
@@ -195,11 +197,13 @@ def word_matches(index: Index, key: str) -> list[Match]:
     if not words or has_cjk(key):
         return []
     found = []
+    phrase = f" {key} "
     for candidate in _keys_with_words(index, words):
         if candidate == key:
             continue
         share = len(key) / len(candidate)
-        score = round(WORD_SCORE_FLOOR + WORD_SCORE_SPAN * share, 1)
+        bonus = WORD_PHRASE_BONUS if phrase in f" {candidate} " else 0.0
+        score = round(WORD_SCORE_FLOOR + WORD_SCORE_SPAN * share + bonus, 1)
         for f_index in index.keys[candidate]:
             concept, _, form = index.forms[f_index]
             found.append(Match(concept, score, "partial", form))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from npt_gloss.normalize import is_cjk
 
@@ -104,9 +103,9 @@ def nested_mentions(
     ``both_names(p, q)`` whether both are names of States.
     """
     found: list[tuple[int, int, int]] = []
-    for start, end in _candidate_spans(outer):
-        if end - start < 2 or (start == 0 and end == len(outer)):
-            continue
+    # Most terms hold no other term: find the ones inside first (a dictionary probe per
+    # span), and only then ask the segmenter, which costs more.
+    for start, end in _spans(len(outer)):
         pattern = pattern_number.get(outer[start:end])
         if pattern is None or pattern == outer_pattern:
             continue
@@ -118,17 +117,12 @@ def nested_mentions(
     return leftmost_longest(found)
 
 
-def _candidate_spans(outer: str) -> list[tuple[int, int]]:
-    """Every (start, end) between two word edges of ``outer``: the only spans that can pass
-    :func:`is_word`, and few (a title of 40 characters has some 800 spans, but a dozen words)."""
-    edges = [at for at in range(len(outer) + 1) if not _splits_latin_word(outer, at)]
-    if _has_cjk_pair(outer):
-        edges = [at for at in edges if not _splits_word(outer, at)]
-    return [(i, j) for n, i in enumerate(edges) for j in edges[n + 1 :]]
-
-
-def _has_cjk_pair(text: str) -> bool:
-    return any(is_cjk(a) and is_cjk(b) for a, b in pairwise(text))
+@lru_cache(maxsize=256)
+def _spans(length: int) -> tuple[tuple[int, int], ...]:
+    """Every span of two characters or more of a string of ``length``, but the whole."""
+    return tuple(
+        (i, j) for i in range(length) for j in range(i + 2, length + 1) if (i, j) != (0, length)
+    )
 
 
 def leftmost_longest(spans: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
