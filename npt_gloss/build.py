@@ -273,6 +273,8 @@ def _write(
     owners = _pattern_owners(forms.patterns_of, len(patterns))
     forms.patterns_of = []
     names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
+    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+    everyday = _everyday_patterns(concepts, pattern_number, folder)
     writer.records("forms", forms.scan(concepts))
     writer.records("concepts", map(forms.row, concepts, forms.pinyin))
     writer.table("pinyin_keys", forms.pinyin_keys, _as_tuple)
@@ -294,8 +296,8 @@ def _write(
     del en_keys
     writer.table("zh_grams", _postings(zh_keys, ix.zh_grams))
     del zh_keys
-    _scan(writer, patterns, documents, folder, _Owners(owners, names))
-    del owners
+    _scan(writer, patterns, pattern_number, documents, folder, _Owners(owners, names, everyday))
+    del owners, pattern_number
     writer.records(
         "documents", ({"meta": ix.meta_to_dict(d.meta), "path": d.path} for d in documents)
     )
@@ -324,13 +326,29 @@ def _pattern_owners(patterns_of: Sequence[tuple[int, ...]], count: int) -> list[
     return owners
 
 
-class _Owners:
-    """Which concepts a pattern stands for, as :func:`npt_gloss.mentions.nested_mentions`
-    asks: do two patterns share a concept, are both names of States, who owns a pattern."""
+def _everyday_patterns(
+    concepts: Sequence[Concept], pattern_number: dict[str, int], folder: Folder
+) -> set[int]:
+    """The patterns of the forms marked as everyday words (in every spelling scanned)."""
+    found: set[int] = set()
+    for concept in concepts:
+        for form in concept.everyday:
+            pattern = folder.fold(form).strip()
+            for spelling in (pattern, *latin_spellings(pattern)):
+                number = pattern_number.get(spelling)
+                if number is not None:
+                    found.add(number)
+    return found
 
-    def __init__(self, owners: list[Any], names: set[int]) -> None:
+
+class _Owners:
+    """What the scan asks of a pattern beyond its text: which concepts it stands for, whether
+    it is a State's name, whether it is an everyday word."""
+
+    def __init__(self, owners: list[Any], names: set[int], everyday: set[int]) -> None:
         self.owners = owners
         self.names = names
+        self.everyday = everyday
 
     def of(self, pattern: int) -> tuple[int, ...]:
         return _as_tuple(self.owners[pattern])
@@ -346,6 +364,16 @@ class _Owners:
 
     def both_names(self, one: int, other: int) -> bool:
         return self.is_name(one) and self.is_name(other)
+
+    def not_a_mention(self, inner: int, outer: int) -> bool:
+        """Whether ``inner`` inside ``outer`` is no mention whatever the words around it: a
+        form of the same concept, a State's name inside another, or an everyday word (大会 in
+        审议大会: the longer term says what it is)."""
+        return (
+            inner in self.everyday
+            or self.shares_concept(inner, outer)
+            or self.both_names(inner, outer)
+        )
 
 
 def _as_tuple(value: int | list[int]) -> tuple[int, ...]:
@@ -515,6 +543,7 @@ def _length_starts(keys: Sequence[str]) -> list[int]:
 def _scan(
     writer: ImageWriter,
     patterns: list[str],
+    pattern_number: dict[str, int],
     documents: Sequence[Document],
     folder: Folder,
     owners: _Owners,
@@ -546,7 +575,7 @@ def _scan(
     del chars
     texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
     wanted = _occurring(patterns, texts)
-    scan = _Scan(patterns, owners)
+    scan = _Scan(patterns, pattern_number, owners)
     if wanted:
         automaton = ahocorasick_rs.AhoCorasick(
             [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
@@ -578,12 +607,14 @@ class _Scan:
     """What the scan keeps: the matches it accepts, the patterns matched, and the distinct
     spellings; then, per pattern, the matched longer patterns it counts inside."""
 
-    def __init__(self, patterns: list[str], owners: _Owners) -> None:
+    def __init__(
+        self, patterns: list[str], pattern_number: dict[str, int], owners: _Owners
+    ) -> None:
         self.patterns = patterns
         self.owners = owners
         # Latin ends must be whole words ("NPT" not in "UNPTX"): note which patterns to check.
         self.edges = [_latin_edge(p[0]) or _latin_edge(p[-1]) for p in patterns]
-        self.pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+        self.pattern_number = pattern_number
         self.direct = _Matches(len(patterns))  # (doc, paragraph, start, end)
         self.spellings: dict[str, int] = {}
 
@@ -614,11 +645,7 @@ class _Scan:
                 continue
             within = owners.first(outer)
             for inner, start, end in mentions.nested_mentions(
-                self.patterns[outer],
-                outer,
-                self.pattern_number,
-                owners.shares_concept,
-                owners.both_names,
+                self.patterns[outer], outer, self.pattern_number, owners.not_a_mention
             ):
                 found = inside[inner]
                 if found is None:

@@ -296,6 +296,12 @@ def _nothing_found(query: str, close: Sequence[str]) -> None:
     help="Only direct mentions, not those inside a longer term (核试验 in the CTBT's title).",
 )
 @click.option(
+    "--include-everyday",
+    "everyday",
+    is_flag=True,
+    help="Count forms that are also everyday words (决定 'decide') as mentions.",
+)
+@click.option(
     "--context",
     "context",
     default=30,
@@ -318,6 +324,7 @@ def find(
     all_of: Sequence[str],
     exact: bool,
     direct: bool,
+    everyday: bool,
     context: int,
     full: bool,
     cite_style: str | None,
@@ -328,7 +335,9 @@ def find(
 
     A mention inside a longer term of another concept counts and is marked (核试验 inside
     全面禁止核试验条约: "within: CTBT"); a negated one never does (核武器国家 inside
-    无核武器国家). --direct leaves the nested mentions out.
+    无核武器国家). --direct leaves the nested mentions out. A form the glossary marks as
+    also an everyday word (决定 "decide" / "decision") gives only possible mentions, listed
+    apart, unless --include-everyday.
 
     \b
     Examples:
@@ -347,7 +356,9 @@ def find(
     index = state.index
     if doc_id is not None:
         state.document(doc_id)  # validates the id
-    result = run_find(index, queries, mode=mode, exact=exact, doc=doc_id, direct=direct)
+    result = run_find(
+        index, queries, mode=mode, exact=exact, doc=doc_id, direct=direct, everyday=everyday
+    )
     citation = (
         _find_citation(state, result, cite_style, doc_id) if cite_style and result.hits else None
     )
@@ -357,7 +368,7 @@ def find(
         if citation is not None:
             data["citation"] = citation
         out.json(data)
-    elif result.hits:
+    elif result.hits or result.possible:
         out.lines(views.find_lines(index, result, context=context, full=full))
         if citation:
             out.lines([[], [(citation, "")]])
@@ -588,7 +599,12 @@ def glossary_check(state: State, info: bool, as_json: bool) -> None:
 
     text = read_text(state.glossary)
     t2s = _t2s_for_check(state)
-    problems = check_glossary(text, state.glossary, lambda s: term_key(s, t2s), _occurring(state))
+    common = None
+    if info:
+        from npt_gloss.mentions import is_common_word as common
+    problems = check_glossary(
+        text, state.glossary, lambda s: term_key(s, t2s), _occurring(state), common
+    )
     shown = [p for p in problems if info or p.level != "info"]
     counts = {
         level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")

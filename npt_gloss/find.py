@@ -45,6 +45,19 @@ class FindResult:
     literal: bool = False
     suggestions: tuple[str, ...] = field(default=())
     by_words: bool = False  # the concepts are those whose terms contain the query's words
+    # Places found only through forms that are also everyday words (决定 "decide"): possible
+    # mentions, kept apart from ``hits`` unless the search counts them.
+    possible: tuple[Hit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a search counts: one document or all, mentions inside longer terms or only direct
+    ones, everyday-word forms as mentions or only as possible ones."""
+
+    doc: str | None = None
+    direct: bool = False
+    everyday: bool = False
 
 
 def resolve(index: Index, query: str) -> list[int]:
@@ -77,37 +90,38 @@ def find(
     exact: bool = False,
     doc: str | None = None,
     direct: bool = False,
+    everyday: bool = False,
 ) -> FindResult:
     """Paragraphs for one or more queries: ``mode`` "any" (union) or "all" (intersection).
 
     Mentions inside a longer term of another concept (核试验 in 全面禁止核试验条约) count,
-    marked with ``within``, unless ``direct``.
+    marked with ``within``, unless ``direct``. A form marked as also an everyday word (决定)
+    gives only ``possible`` mentions, unless ``everyday``.
     """
-    per_query = [_find_one(index, q, exact=exact, doc=doc, direct=direct) for q in queries]
+    scope = Scope(doc, direct, everyday)
+    per_query = [_find_one(index, q, exact=exact, scope=scope) for q in queries]
     if len(per_query) == 1:
         return per_query[0]
     return _combine(per_query, mode)
 
 
-def _find_one(
-    index: Index, query: str, *, exact: bool, doc: str | None, direct: bool
-) -> FindResult:
+def _find_one(index: Index, query: str, *, exact: bool, scope: Scope) -> FindResult:
     query = prepare_query(query)
     if exact:
         concepts = _concepts_with_form(index, query)
         if concepts:
-            found = _concept_hits(index, query, concepts, doc, direct, only_form=query)
+            found = _concept_hits(index, query, concepts, scope, only_form=query)
             if found.hits:
                 return found
         # Not a glossary form, or one that never stands alone as written (only inside a
         # longer term, or in another spelling): search the text as typed.
-        return _literal_hits(index, query, doc)
+        return _literal_hits(index, query, scope.doc)
     concepts, by_words = _resolve(index, query)
     if concepts:
-        found = _concept_hits(index, query, concepts, doc, direct)
+        found = _concept_hits(index, query, concepts, scope)
         return replace(found, by_words=by_words)
     if has_cjk(query):
-        return _literal_hits(index, query, doc)
+        return _literal_hits(index, query, scope.doc)
     return FindResult(query, (), (), ())
 
 
@@ -120,26 +134,28 @@ def _concept_hits(
     index: Index,
     query: str,
     concepts: list[int],
-    doc: str | None,
-    direct: bool = False,
+    scope: Scope = Scope(),
     only_form: str | None = None,
 ) -> FindResult:
     wanted = fold(only_form, index.t2s) if only_form else None
     searched = set(_ids(index, concepts))
-    by_paragraph: dict[tuple[int, int], dict[tuple[int, int], Span]] = {}
+    places: dict[tuple[int, int], dict[tuple[int, int], Span]] = {}
+    maybe: dict[tuple[int, int], dict[tuple[int, int], Span]] = {}
     for c_index in concepts:
-        concept_id = index.concepts[c_index][0]
-        for occ in index.concept_occurrences(c_index, direct=direct):
-            if doc is not None and index.doc_id(occ.doc) != doc:
+        concept = index.concept(c_index)
+        everyday = {term_key(form, index.t2s) for form in concept.everyday}
+        for occ in index.concept_occurrences(c_index, direct=scope.direct):
+            if scope.doc is not None and index.doc_id(occ.doc) != scope.doc:
                 continue
             if wanted is not None and fold(occ.form, index.t2s) != wanted:
                 continue
             within, within_name = _outer(index, occ.within)
             if within in searched:
                 continue  # inside a longer form of a concept searched for: that one counts
-            span = Span(occ.start, occ.end, occ.form, concept_id, within, within_name)
+            span = Span(occ.start, occ.end, occ.form, concept.id, within, within_name)
+            uncertain = not scope.everyday and term_key(occ.form, index.t2s) in everyday
             # Two concepts searched for may share a place (a form they share): once.
-            by_paragraph.setdefault((occ.doc, occ.paragraph), {}).setdefault(
+            (maybe if uncertain else places).setdefault((occ.doc, occ.paragraph), {}).setdefault(
                 (occ.start, occ.end), span
             )
     forms: list[str] = []
@@ -154,11 +170,22 @@ def _concept_hits(
         ):
             if form not in forms and (wanted is None or fold(form, index.t2s) == wanted):
                 forms.append(form)
-    hits = tuple(
-        Hit(index.doc_id(d), p, tuple(spans[key] for key in sorted(spans)))
-        for (d, p), spans in sorted(by_paragraph.items())
+    return FindResult(
+        query,
+        _ids(index, concepts),
+        tuple(forms),
+        _as_hits(index, places),
+        possible=_as_hits(index, maybe),
     )
-    return FindResult(query, _ids(index, concepts), tuple(forms), hits)
+
+
+def _as_hits(
+    index: Index, places: dict[tuple[int, int], dict[tuple[int, int], Span]]
+) -> tuple[Hit, ...]:
+    return tuple(
+        Hit(index.doc_id(d), p, tuple(spans[key] for key in sorted(spans)))
+        for (d, p), spans in sorted(places.items())
+    )
 
 
 def _outer(index: Index, position: int) -> tuple[str, str]:
@@ -215,15 +242,23 @@ def _combine(results: list[FindResult], mode: str) -> FindResult:
         places = set.intersection(*(set(k) for k in keyed))
     else:
         places = set().union(*(set(k) for k in keyed))
+    maybe = [{(h.doc, h.paragraph): h for h in r.possible} for r in results]
+    return FindResult(
+        " | ".join(r.query for r in results),
+        tuple(dict.fromkeys(c for r in results for c in r.concepts)),
+        tuple(dict.fromkeys(f for r in results for f in r.forms)),
+        _merged(keyed, places),
+        literal=all(r.literal for r in results),
+        possible=_merged(maybe, set().union(*(set(k) for k in maybe)) - places),
+    )
+
+
+def _merged(
+    keyed: list[dict[tuple[str, int], Hit]], places: set[tuple[str, int]]
+) -> tuple[Hit, ...]:
     hits = []
     for place in sorted(places):
         # The same place can answer two queries (NPT and Non-Proliferation Treaty): once.
         spans = {(s.start, s.end): s for k in keyed if place in k for s in k[place].spans}
         hits.append(Hit(place[0], place[1], tuple(spans[key] for key in sorted(spans))))
-    return FindResult(
-        " | ".join(r.query for r in results),
-        tuple(dict.fromkeys(c for r in results for c in r.concepts)),
-        tuple(dict.fromkeys(f for r in results for f in r.forms)),
-        tuple(hits),
-        literal=all(r.literal for r in results),
-    )
+    return tuple(hits)

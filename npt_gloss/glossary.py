@@ -54,6 +54,7 @@ LIST_FIELDS = (
     "en_deprecated",
     "zh_deprecated",
     "see",
+    "everyday",
 )
 REQUIRED = ("id", "en", "zh")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -227,12 +228,14 @@ def check_glossary(
     path: Path | str,
     key: Callable[[str], str],
     occurring: set[str] | None = None,
+    common_word: Callable[[str], bool] | None = None,
 ) -> list[Problem]:
     """Every problem in a glossary: schema errors, then clashes and gaps.
 
     ``key`` is the lookup normalisation (so "a form claimed by two concepts" means two forms
     that a user could not tell apart); ``occurring``, when given, is the ids of the concepts
-    found in some document, for the info-level "never occurs" finding.
+    found in some document, for the info-level "never occurs" finding; ``common_word``, when
+    given, tells which Chinese words are common, for the info-level everyday-word proposals.
     """
     raw = parse_toml(text, path)
     problems = schema_problems(raw, text)
@@ -259,6 +262,8 @@ def check_glossary(
                     first,
                 )
             )
+    if common_word is not None:
+        problems.extend(p for c in concepts for p in everyday_candidates(c, common_word))
     if occurring is not None:
         problems.extend(
             Problem("info", c.line, "no form occurs in any document", c.id)
@@ -266,6 +271,32 @@ def check_glossary(
             if c.id not in occurring
         )
     return sorted(problems, key=lambda p: (p.line, p.level))
+
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def everyday_candidates(concept: Concept, common_word: Callable[[str], bool]) -> list[Problem]:
+    """Info-level proposals to mark forms as everyday words: unmarked Chinese forms of one or
+    two characters or that ``common_word`` ranks as common, and one-word lower-case English
+    forms ("decision"), which ordinary prose uses as well."""
+    found: list[Problem] = []
+    if concept.domain == "states":
+        return found  # names hide in other words, a matter for the segmenter (see mentions)
+    for kind, form in concept_forms(concept):
+        if form in concept.everyday or kind == "abbr":
+            continue
+        chinese = bool(form) and all("\u4e00" <= ch <= "\u9fff" for ch in form)
+        if (chinese and (len(form) <= 2 or common_word(form))) or _LATIN_WORD.fullmatch(form):
+            found.append(
+                Problem(
+                    "info",
+                    concept.line,
+                    f"'{form}' may also be an everyday word: list it in 'everyday' if so",
+                    concept.id,
+                )
+            )
+    return found
 
 
 def _concept_warnings(concept: Concept, ids: set[str]) -> list[Problem]:
@@ -279,6 +310,17 @@ def _concept_warnings(concept: Concept, ids: set[str]) -> list[Problem]:
                 concept.id,
             )
         )
+    forms = {form for _, form in concept_forms(concept)}
+    for form in concept.everyday:
+        if form not in forms:
+            found.append(
+                Problem(
+                    "warning",
+                    concept.line,
+                    f"everyday form '{form}' is not a form of this concept",
+                    concept.id,
+                )
+            )
     for other in concept.see:
         if other not in ids:
             found.append(

@@ -28,7 +28,7 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 6
+SCHEMA = 7
 _BUILD_MODULES = (
     "build.py", "corpus.py", "glossary.py", "index.py", "mentions.py", "models.py",
     "normalize.py", "store.py", "textio.py",
@@ -44,9 +44,11 @@ KIND_NAMES = ("en", "zh", "en_variant", "zh_variant", "abbr", "en_deprecated", "
 KIND = {name: code for code, name in enumerate(KIND_NAMES)}
 CONCEPT_FIELDS = (
     "id", "en", "zh", "en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated",
-    "pinyin", "domain", "definition", "note", "source", "see", "line",
+    "pinyin", "domain", "definition", "note", "source", "see", "line", "everyday",
 )  # fmt: skip
-_TUPLE_FIELDS = ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "see")
+_TUPLE_FIELDS = (
+    "en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "see", "everyday",
+)  # fmt: skip
 
 
 class Occurrence(NamedTuple):
@@ -136,10 +138,15 @@ class Index:
         return sorted([*self.occurrences[index], *(row[:5] for row in self.nested[index])])
 
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
-        """{doc id: sorted paragraph numbers} where the concept is mentioned."""
+        """{doc id: sorted paragraph numbers} where the concept is mentioned, as ``find``
+        counts by default: not through a form that is also an everyday word (决定)."""
+        from npt_gloss.normalize import term_key
+
+        everyday = {term_key(form, self.t2s) for form in self.concept(index).everyday}
         found: dict[int, set[int]] = {}
-        for doc, para, *_ in self.all_occurrences(index):
-            found.setdefault(doc, set()).add(para)
+        for doc, para, _start, _end, form in self.all_occurrences(index):
+            if not (everyday and term_key(form, self.t2s) in everyday):
+                found.setdefault(doc, set()).add(para)
         return {self.doc_ids[doc]: sorted(paras) for doc, paras in found.items()}
 
     def doc_id(self, doc: int) -> str:

@@ -14,7 +14,9 @@ depends only on the term's own text, never on the sentence around it):
 * **names**: a State's name inside another State's name (苏丹 in 南苏丹, "Guinea" in
   "Equatorial Guinea") is part of that name;
 * **same concept**: a form inside another form of the same concept (俄罗斯 in 俄罗斯联邦) adds
-  nothing.
+  nothing;
+* **everyday words**: a form the glossary marks as also an everyday word (大会, 决定) is never
+  a mention inside a longer term (大会 in 审议大会): the longer term says what it is.
 
 Among the nested terms that pass, the leftmost-longest ones are kept, as in the main scan.
 A Chinese State name is also checked where it stands on its own in running text (印度 before
@@ -56,6 +58,17 @@ def word_boundaries(text: str) -> frozenset[int]:
     return frozenset(cuts)
 
 
+COMMON_WORD_FREQUENCY = 2000  # jieba's dictionary count above which a word is everyday usage
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the segmenter's dictionary ranks a Chinese word as common (决定 32,771, 保留
+    2,446; 核查 317, 核武器 1,552): a candidate for the glossary's ``everyday`` marking."""
+    import rjieba
+
+    return rjieba.suggest_freq(word) >= COMMON_WORD_FREQUENCY
+
+
 def _splits_word(text: str, at: int) -> bool:
     """Whether a boundary at ``at`` would fall inside a Chinese word of ``text``."""
     if at <= 0 or at >= len(text):
@@ -94,13 +107,12 @@ def nested_mentions(
     outer: str,
     outer_pattern: int,
     pattern_number: Mapping[str, int],
-    shares_concept: Callable[[int, int], bool],
-    both_names: Callable[[int, int], bool],
+    not_a_mention: Callable[[int, int], bool],
 ) -> list[tuple[int, int, int]]:
     """(pattern, start, end) of the shorter patterns inside ``outer`` that count as mentions.
 
-    ``shares_concept(p, q)`` tells whether two patterns stand for a common concept and
-    ``both_names(p, q)`` whether both are names of States.
+    ``not_a_mention(p, q)`` tells whether pattern ``p`` inside pattern ``q`` is excluded
+    whatever the words around it (same concept, a name inside a name, an everyday word).
     """
     found: list[tuple[int, int, int]] = []
     # Most terms hold no other term: find the ones inside first (a dictionary probe per
@@ -109,7 +121,7 @@ def nested_mentions(
         pattern = pattern_number.get(outer[start:end])
         if pattern is None or pattern == outer_pattern:
             continue
-        if shares_concept(pattern, outer_pattern) or both_names(pattern, outer_pattern):
+        if not_a_mention(pattern, outer_pattern):
             continue
         if not is_word(outer, start, end) or negated(outer, start, end):
             continue

@@ -88,4 +88,7 @@ class Concept:
     note: str = ""
     source: str = ""
     see: tuple[str, ...] = ()
+    # Forms (of this concept, either language) that are also everyday words (决定 "decide",
+    # "session"): find counts them only as possible mentions unless asked.
+    everyday: tuple[str, ...] = ()
     line: int = 0  # line of its [[term]] header in the glossary file

@@ -72,13 +72,21 @@ def _paragraph_lines(
 
 
 def gloss_marks(index: Index, doc_position: int) -> dict[int, list[tuple[int, int, str]]]:
-    """Paragraph → (start, end, English term) for every glossary term in the document."""
+    """Paragraph → (start, end, English term) for every glossary term in the document; a
+    form that is also an everyday word (决定) gets its English with a question mark."""
+    from npt_gloss.normalize import term_key
+
     marks: dict[int, list[tuple[int, int, str]]] = {}
     for c_index, rows in enumerate(index.occurrences):
-        english = index.concepts[c_index][1]
-        for doc, para, start, end, _form in rows:
-            if doc == doc_position:
-                marks.setdefault(para, []).append((start, end, english))
+        mine = [row for row in rows if row[0] == doc_position]
+        if not mine:
+            continue
+        concept = index.concept(c_index)
+        everyday = {term_key(form, index.t2s) for form in concept.everyday}
+        for _doc, para, start, end, form in mine:
+            uncertain = everyday and term_key(form, index.t2s) in everyday
+            gloss = f"{concept.en}?" if uncertain else concept.en
+            marks.setdefault(para, []).append((start, end, gloss))
     return marks
 
 
@@ -204,14 +212,16 @@ def find_json(result: FindResult) -> dict[str, Any]:
         "concepts": list(result.concepts),
         "forms": list(result.forms),
         "literal": result.literal,
-        "hits": [
-            {
-                "doc": hit.doc,
-                "paragraph": hit.paragraph,
-                "spans": [_span_json(s) for s in hit.spans],
-            }
-            for hit in result.hits
-        ],
+        "hits": [_hit_json(hit) for hit in result.hits],
+        "possible": [_hit_json(hit) for hit in result.possible],
+    }
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "doc": hit.doc,
+        "paragraph": hit.paragraph,
+        "spans": [_span_json(s) for s in hit.spans],
     }
 
 
@@ -265,7 +275,25 @@ def find_lines(
     count = len(result.hits)
     mentions = sum(len(h.spans) for h in result.hits)
     lines.append([(f"{mentions} mention(s) in {count} paragraph(s)", "dim")])
+    if result.possible:
+        lines.extend(_possible_lines(result.possible, many_docs))
     return lines
+
+
+def _possible_lines(possible: Sequence[Hit], many_docs: bool) -> list[Line]:
+    """The places found only through everyday-word forms, one short line."""
+    places = [f"{h.doc} ¶{h.paragraph}" if many_docs else f"¶{h.paragraph}" for h in possible]
+    forms = sorted({s.form for h in possible for s in h.spans})
+    return [
+        [
+            ("possible: ", "dim"),
+            (", ".join(places), "num"),
+            (
+                f"  ({' · '.join(forms)}: also an everyday word; --include-everyday counts it)",
+                "dim",
+            ),
+        ]
+    ]
 
 
 def _paragraph_text(index: Index, doc_id: str, number: int) -> str:

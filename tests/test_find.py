@@ -87,7 +87,7 @@ def test_lookup_and_find_agree_for_every_concept(shipped_index: Index) -> None:
 
     for c_index in range(len(shipped_index.concepts)):
         from_lookup = shipped_index.paragraphs_by_doc(c_index)
-        result = _concept_hits(shipped_index, "", [c_index], None)
+        result = _concept_hits(shipped_index, "", [c_index])
         from_find: dict[str, list[int]] = {}
         for hit in result.hits:
             from_find.setdefault(hit.doc, []).append(hit.paragraph)
