@@ -186,14 +186,14 @@ def chinese_numeral(number: int) -> str:
 # query's words stand in the term together and in order (the leading words of a title).
 WORD_SCORE_FLOOR, WORD_SCORE_SPAN, WORD_PHRASE_BONUS = 70.0, 10.0, 5.0
 # Words that say nothing about which term is meant; every other word of the query must occur.
-_FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
+FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
 
 def word_matches(index: Index, key: str) -> list[Match]:
     """English forms that contain every word of the query as a whole word ("inspection" →
     "on-site inspection", "challenge inspection" …; the leading words of a long title → the
     title), as ``partial`` matches scored below any table match, shortest form first."""
-    words = [w for w in key.split() if w not in _FILLER_WORDS]
+    words = [w for w in key.split() if w not in FILLER_WORDS]
     if not words or has_cjk(key):
         return []
     found = []

@@ -139,6 +139,7 @@ def test_suggestions_are_preferred_terms_never_the_query(shipped_index: Index) -
 import re  # noqa: E402
 
 from npt_gloss.match import (  # noqa: E402
+    FILLER_WORDS,
     article_reference,
     chinese_numeral,
     lookup_counted,
@@ -258,3 +259,40 @@ def test_limit_counts_the_rest(shipped_index: Index) -> None:
     shown, total = lookup_counted(shipped_index, "missile", 3)
     assert len(shown) == 3 and total > 3
     assert all(m.how == "partial" for m in shown)
+
+
+# ---------------------------------------------------------------- open-ended input, new paths
+
+_QUERY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from(list("核武器国家条约第四六十条裁军 article art. IV vi 6 of the NPT -")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(query=_QUERY_TEXT, limit=st.integers(1, 5))
+def test_lookup_counted_respects_the_limit(shipped_index: Index, query: str, limit: int) -> None:
+    shown, total = lookup_counted(shipped_index, query, limit)
+    assert len(shown) <= limit and total >= len(shown)
+    assert len(shown) == min(limit, total)
+    assert [m.score for m in shown] == sorted((m.score for m in shown), reverse=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=_QUERY_TEXT)
+def test_article_reference_is_idempotent(query: str) -> None:
+    once = article_reference(query)
+    assert article_reference(once) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(query=_QUERY_TEXT)
+def test_word_matches_hold_every_query_word(shipped_index: Index, query: str) -> None:
+    key = term_key(query, shipped_index.t2s)
+    words = [w for w in key.split() if w not in FILLER_WORDS]
+    for match in word_matches(shipped_index, key):
+        form_words = set(term_key(match.form, shipped_index.t2s).split())
+        assert set(words) <= form_words
