@@ -1,0 +1,194 @@
+"""`npt-gloss glossary check|stats|coverage`: the glossary's lint, counts and coverage."""
+
+from __future__ import annotations
+
+import click
+
+from npt_gloss.cli.app import (
+    CONTEXT,
+    EXIT_ERROR,
+    State,
+    cli,
+    doc_option,
+    guarded,
+    json_option,
+    output,
+)
+from npt_gloss.errors import NptGlossError
+
+
+@cli.group(context_settings=CONTEXT)
+def glossary() -> None:
+    """Check and describe the glossary.
+
+    \b
+    Examples:
+      npt-gloss glossary check
+      npt-gloss glossary stats
+      npt-gloss glossary coverage
+    """
+
+
+@glossary.command("check", context_settings=CONTEXT)
+@click.option("--info", is_flag=True, help="Also list info-level findings.")
+@json_option
+@click.pass_obj
+@guarded
+def glossary_check(state: State, info: bool, as_json: bool) -> None:
+    """Lint the glossary: schema errors with file:line, clashes, gaps.
+
+    Exit 0 when there are no errors or warnings, 2 otherwise.
+
+    \b
+    Example:
+      npt-gloss --glossary my.toml glossary check
+    """
+    from npt_gloss.glossary import check_glossary
+    from npt_gloss.normalize import term_key
+    from npt_gloss.textio import read_text
+
+    text = read_text(state.glossary)
+    t2s = _t2s_for_check(state)
+    common = None
+    if info:
+        from npt_gloss.mentions import is_common_word as common
+    problems = check_glossary(
+        text, state.glossary, lambda s: term_key(s, t2s), _occurring(state), common
+    )
+    shown = [p for p in problems if info or p.level != "info"]
+    counts = {
+        level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")
+    }
+    if as_json:
+        output(True).json(
+            {"file": str(state.glossary), "counts": counts, "problems": [vars(p) for p in shown]}
+        )
+    else:
+        lines = [
+            [(f"{state.glossary}:{p.line}: {p.level}: ", "dim"), (p.message, "")] for p in shown
+        ]
+        summary = ", ".join(f"{n} {level}(s)" for level, n in counts.items())
+        lines.append([(f"{summary}", "dim")])
+        output(False).lines(lines)
+    if counts["error"] or counts["warning"]:
+        raise SystemExit(EXIT_ERROR)
+
+
+def _t2s_for_check(state: State) -> dict[str, str]:
+    try:
+        return state.index.t2s
+    except NptGlossError:
+        from npt_gloss.build import build_t2s
+
+        return build_t2s()
+
+
+def _occurring(state: State) -> set[str] | None:
+    try:
+        index = state.index
+    except NptGlossError:
+        return None
+    return {
+        index.concepts[i][0]
+        for i, (rows, nested) in enumerate(zip(index.occurrences, index.nested, strict=True))
+        if rows or nested
+    }
+
+
+@glossary.command("stats", context_settings=CONTEXT)
+@json_option
+@click.pass_obj
+@guarded
+def glossary_stats(state: State, as_json: bool) -> None:
+    """Count concepts, forms, concepts per domain, and how many name a source.
+
+    \b
+    Example:
+      npt-gloss glossary stats --json
+    """
+    from npt_gloss.index import CONCEPT_FIELDS
+
+    index = state.index
+    domains: dict[str, int] = {}
+    domain_field, source_field = CONCEPT_FIELDS.index("domain"), CONCEPT_FIELDS.index("source")
+    sourced = 0
+    for row in index.concepts:
+        domain = row[domain_field] or "(none)"
+        domains[domain] = domains.get(domain, 0) + 1
+        sourced += bool(row[source_field])
+    occurring = len(_occurring(state) or ())
+    data = {
+        "concepts": len(index.concepts),
+        "forms": len(index.forms),
+        "in_documents": occurring,
+        "documents": len(index.documents),
+        "with_source": sourced,
+        "domains": dict(sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+    if as_json:
+        output(True).json(data)
+        return
+    lines = [
+        [
+            (
+                f"{data['concepts']} concepts, {data['forms']} forms; {occurring} occur in "
+                f"{data['documents']} document(s)",
+                "title",
+            )
+        ],
+        [(f"{sourced} name a source ({_percent(sourced, len(index.concepts))})", "dim")],
+    ]
+    lines += [
+        [(f"  {count:>4}  ", "num"), (domain, "")] for domain, count in data["domains"].items()
+    ]
+    output(False).lines(lines)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "0%"
+
+
+@glossary.command("coverage", context_settings=CONTEXT)
+@click.option(
+    "--candidates",
+    default=20,
+    show_default=True,
+    type=click.IntRange(0, 500),
+    help="How many candidate terms missing from the glossary to list.",
+)
+@doc_option
+@json_option
+@click.pass_obj
+@guarded
+def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json: bool) -> None:
+    """Which concepts occur in the documents, where, and what the glossary lacks.
+
+    \b
+    Examples:
+      npt-gloss glossary coverage
+      npt-gloss glossary coverage --candidates 50 --json
+    """
+    from npt_gloss.coverage import coverage_report
+
+    index = state.index
+    position = state.document(doc_id)[0] if doc_id else None
+    report = coverage_report(index, position, candidates)
+    if as_json:
+        output(True).json(report)
+        return
+    lines = [[(f"{len(report['concepts'])} concepts occur", "title")]]
+    for row in report["concepts"]:
+        paras = ", ".join(str(p) for p in row["paragraphs"])
+        lines.append(
+            [
+                (f"  {row['count']:>3}  ", "num"),
+                (f"{row['en']} / {row['zh']}", ""),
+                (f"  ¶ {paras}", "dim"),
+            ]
+        )
+    if report["candidates"]:
+        lines.append([])
+        lines.append([("candidate terms not in the glossary (frequency):", "title")])
+        for row in report["candidates"]:
+            lines.append([(f"  {row['count']:>3}  ", "num"), (row["text"], "")])
+    output(False).lines(lines)
