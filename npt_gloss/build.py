@@ -273,8 +273,6 @@ def _write(
     owners = _pattern_owners(forms.patterns_of, len(patterns))
     forms.patterns_of = []
     names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
-    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
-    everyday = _everyday_patterns(concepts, pattern_number, folder)
     writer.records("forms", forms.scan(concepts))
     writer.records("concepts", map(forms.row, concepts, forms.pinyin))
     writer.table("pinyin_keys", forms.pinyin_keys, _as_tuple)
@@ -296,6 +294,9 @@ def _write(
     del en_keys
     writer.table("zh_grams", _postings(zh_keys, ix.zh_grams))
     del zh_keys
+    # Built only now, when the key tables are written and freed (peak memory at scale).
+    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+    everyday = _everyday_patterns(concepts, pattern_number, folder)
     _scan(writer, patterns, pattern_number, documents, folder, _Owners(owners, names, everyday))
     del owners, pattern_number
     writer.records(

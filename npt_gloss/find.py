@@ -153,7 +153,9 @@ def _concept_hits(
             if within in searched:
                 continue  # inside a longer form of a concept searched for: that one counts
             span = Span(occ.start, occ.end, occ.form, concept.id, within, within_name)
-            uncertain = not scope.everyday and term_key(occ.form, index.t2s) in everyday
+            uncertain = (
+                bool(everyday) and not scope.everyday and term_key(occ.form, index.t2s) in everyday
+            )
             # Two concepts searched for may share a place (a form they share): once.
             (maybe if uncertain else places).setdefault((occ.doc, occ.paragraph), {}).setdefault(
                 (occ.start, occ.end), span
