@@ -250,6 +250,7 @@ def check_glossary(
             owners[key(form)].add(concept.id)
             shown.setdefault(key(form), form)
         problems.extend(_concept_warnings(concept, ids))
+        problems.extend(_deprecated_clashes(concept, key))
     line_of = {c.id: c.line for c in concepts}
     for form_key, claimed in sorted(owners.items()):
         if len(claimed) > 1:
@@ -271,6 +272,22 @@ def check_glossary(
             if c.id not in occurring
         )
     return sorted(problems, key=lambda p: (p.line, p.level))
+
+
+def _deprecated_clashes(concept: Concept, key: Callable[[str], str]) -> list[Problem]:
+    """A form to avoid that the matcher cannot tell from an admitted form of the same concept
+    (case, spacing, hyphens, plurals and spelling fold away) would be both at once."""
+    admitted = {key(form): form for _, form in concept_forms(concept)}
+    return [
+        Problem(
+            "warning",
+            concept.line,
+            f"deprecated form '{form}' reads the same as '{admitted[key(form)]}' to the matcher",
+            concept.id,
+        )
+        for form in (*concept.en_deprecated, *concept.zh_deprecated)
+        if key(form) in admitted
+    ]
 
 
 _LATIN_WORD = re.compile(r"[a-z]+")

@@ -120,3 +120,19 @@ def test_shipped_glossary_is_clean_and_large(shipped_index) -> None:  # type: ig
     assert len(concepts) >= 400
     assert {c.domain for c in concepts} <= set(DOMAINS)
     assert all(c.definition for c in concepts)
+
+
+def test_a_deprecated_form_that_reads_as_an_admitted_one_is_a_warning(tmp_path) -> None:
+    from npt_gloss.glossary import check_glossary
+    from npt_gloss.normalize import term_key
+
+    text = (
+        '[[term]]\nid = "nws"\nen = "nuclear-weapon States"\nzh = "核武器国家"\n'
+        'en_deprecated = ["nuclear weapons States", "nuclear States club"]\n'
+    )
+    problems = check_glossary(text, "g.toml", lambda s: term_key(s, {}))
+    warnings = [p.message for p in problems if p.level == "warning"]
+    assert warnings == [
+        "deprecated form 'nuclear weapons States' reads the same as 'nuclear-weapon States' "
+        "to the matcher"
+    ]
