@@ -81,3 +81,22 @@ MINI_DOCUMENT = Document(
 @pytest.fixture(scope="session")
 def mini_index() -> Index:
     return build_index(MINI_CONCEPTS, (MINI_DOCUMENT,))
+
+
+@pytest.fixture(scope="session")
+def shipped_concepts() -> tuple[Concept, ...]:
+    from npt_gloss.glossary import load_glossary
+
+    return load_glossary(paths.shipped("glossary.toml"))
+
+
+def index_of_texts(concepts: tuple[Concept, ...], doc_id: str, texts: tuple[str, ...]) -> Index:
+    """An index of ``concepts`` and one document whose paragraphs 1, 2 … are ``texts``."""
+    from npt_gloss.models import Bilingual
+
+    document = Document(
+        DocumentMeta(id=doc_id, title=Bilingual(zh="测试", en="Test")),
+        tuple(Paragraph(n, text) for n, text in enumerate(texts, start=1)),
+        f"{doc_id}.txt",
+    )
+    return build_index(concepts, (document,))

@@ -7,13 +7,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import index_of_texts
 
-from npt_gloss import paths
 from npt_gloss.cli import cli
 from npt_gloss.find import find
-from npt_gloss.glossary import load_glossary
-from npt_gloss.index import Index, build_index
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+from npt_gloss.index import Index
 
 WORDS_AND_TERMS = (
     "我们保留意见，并将加入讨论。",  # 1: 保留 "keep", 加入 "join": words
@@ -24,14 +22,8 @@ WORDS_AND_TERMS = (
 
 
 @pytest.fixture(scope="module")
-def words_index() -> Index:
-    concepts = load_glossary(paths.shipped("glossary.toml"))
-    document = Document(
-        DocumentMeta(id="words", title=Bilingual(zh="测试", en="Test")),
-        tuple(Paragraph(n, text) for n, text in enumerate(WORDS_AND_TERMS, start=1)),
-        "words.txt",
-    )
-    return build_index(concepts, (document,))
+def words_index(shipped_concepts: tuple) -> Index:
+    return index_of_texts(shipped_concepts, "words", WORDS_AND_TERMS)
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import index_of_texts
 
-from npt_gloss import paths
 from npt_gloss.find import find
-from npt_gloss.glossary import load_glossary
-from npt_gloss.index import Index, build_index
+from npt_gloss.index import Index
 from npt_gloss.match import lookup
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
 
 # (query as a user types it, concept id, its Chinese, a sentence that uses the Chinese)
 SAMPLE = [
@@ -55,14 +53,8 @@ SAMPLE = [
 
 
 @pytest.fixture(scope="module")
-def sample_index() -> Index:
-    concepts = load_glossary(paths.shipped("glossary.toml"))
-    document = Document(
-        DocumentMeta(id="sample", title=Bilingual(zh="测试", en="Test")),
-        tuple(Paragraph(n, row[3]) for n, row in enumerate(SAMPLE, start=1)),
-        "sample.txt",
-    )
-    return build_index(concepts, (document,))
+def sample_index(shipped_concepts: tuple) -> Index:
+    return index_of_texts(shipped_concepts, "sample", tuple(row[3] for row in SAMPLE))
 
 
 @pytest.mark.parametrize(("query", "concept", "zh", "sentence"), SAMPLE)
@@ -88,10 +80,10 @@ def test_find_in_either_language(sample_index: Index, number: int, row: tuple) -
         assert any(sentence[s.start : s.end] == zh for s in spans)
 
 
-def test_every_domain_is_known_and_states_are_complete() -> None:
+def test_every_domain_is_known_and_states_are_complete(shipped_concepts: tuple) -> None:
     from npt_gloss.glossary import DOMAINS
 
-    concepts = load_glossary(paths.shipped("glossary.toml"))
+    concepts = shipped_concepts
     assert {c.domain for c in concepts} <= set(DOMAINS)
     states = [c for c in concepts if c.domain == "states"]
     assert len(states) == 195

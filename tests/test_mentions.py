@@ -4,13 +4,11 @@ full shipped glossary and a document written to hold the traps."""
 from __future__ import annotations
 
 import pytest
+from conftest import index_of_texts
 
-from npt_gloss import paths
 from npt_gloss.find import find
-from npt_gloss.glossary import load_glossary
-from npt_gloss.index import Index, build_index
+from npt_gloss.index import Index
 from npt_gloss.mentions import is_word, leftmost_longest, negated, nested_mentions
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
 
 
 @pytest.mark.parametrize(
@@ -91,14 +89,8 @@ TRAPS = (
 
 
 @pytest.fixture(scope="module")
-def trap_index() -> Index:
-    concepts = load_glossary(paths.shipped("glossary.toml"))
-    document = Document(
-        DocumentMeta(id="traps", title=Bilingual(zh="测试", en="Test")),
-        tuple(Paragraph(n, text) for n, text in enumerate(TRAPS, start=1)),
-        "traps.txt",
-    )
-    return build_index(concepts, (document,))
+def trap_index(shipped_concepts: tuple) -> Index:
+    return index_of_texts(shipped_concepts, "traps", TRAPS)
 
 
 def _paragraphs(index: Index, query: str, **options: bool) -> list[int]:
