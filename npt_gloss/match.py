@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -418,9 +419,13 @@ def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
 def _fuzzy_matches(index: Index, key: str, strict: bool, best: dict[int, Match]) -> list[Match]:
     cutoff = 85.0 if strict else FUZZY_CUTOFF
     choices = _candidates(index, key, *_length_bounds(len(key), cutoff))
-    choices = [c for c in choices if _ratio_bound(key, c) >= cutoff - 0.01]
-    if not any(_could_change(index, c, key, best) for c in choices):
-        return []  # nothing rapidfuzz could find would change the answer: spare its import
+    if "rapidfuzz.process" not in sys.modules:
+        # A single command spares rapidfuzz's import when a cheap bound shows that nothing
+        # it could find would change the answer; once it is loaded (a batch), its own C loop
+        # with the cutoff is faster than this Python one, and gives the same matches.
+        choices = [c for c in choices if _ratio_bound(key, c) >= cutoff - 0.01]
+        if not any(_could_change(index, c, key, best) for c in choices):
+            return []
     from rapidfuzz import fuzz, process
 
     found = []

@@ -62,12 +62,13 @@ _JSON_UNSAFE = re.compile(
 )
 
 
-def to_json(data: Any, ascii_only: bool = False) -> str:
+def to_json(data: Any, ascii_only: bool = False, indent: int | None = 2) -> str:
     """One JSON document with every terminal control escaped (``\\u001b``, ``\\u202e``).
 
-    ``ascii_only`` escapes all non-ASCII too, for a stream that cannot carry UTF-8.
+    ``ascii_only`` escapes all non-ASCII too, for a stream that cannot carry UTF-8;
+    ``indent=None`` writes it on one line (JSON Lines).
     """
-    text = json.dumps(data, ensure_ascii=ascii_only, indent=2)
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=indent)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
@@ -88,10 +89,28 @@ class Output:
             return cls("rich", stream)
         return cls("plain", stream)
 
-    def json(self, data: Any) -> None:
+    def json(self, data: Any, *, one_line: bool = False) -> None:
         # On a non-UTF-8 stdout (LANG=C, PYTHONIOENCODING=ascii) write \uXXXX escapes: still
         # valid JSON with the same content, where the encoder's fallback would break it.
-        self.stream.write(to_json(data, ascii_only=not _takes_utf8(self.stream)) + "\n")
+        text = to_json(
+            data, ascii_only=not _takes_utf8(self.stream), indent=None if one_line else 2
+        )
+        self.stream.write(text + "\n")
+
+    def table(self, header: list[str], rows: Iterable[list[str]]) -> None:
+        """Rows of fields: a rich table on a terminal, tab-separated values elsewhere (tabs
+        and line breaks inside a field become spaces)."""
+        if self.mode == "rich":
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table(*header, highlight=False)
+            for row in rows:
+                table.add_row(*(_cell(field) for field in row))
+            Console(file=self.stream, no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+            return
+        for row in (header, *rows):
+            self.stream.write("\t".join(_field(field) for field in row) + "\n")
 
     def lines(self, lines: Iterable[Line]) -> None:
         if self.mode == "rich":
@@ -121,6 +140,16 @@ class Output:
                 console.print(_hang(text, indent, console.width))
             else:
                 console.print(text)
+
+
+def _field(text: str) -> str:
+    return safe(re.sub(r"[\t\r\n]+", " ", text))
+
+
+def _cell(text: str) -> Any:
+    from rich.text import Text
+
+    return Text(_field(text))
 
 
 def _takes_utf8(stream: TextIO) -> bool:

@@ -30,7 +30,13 @@ def read_text(path: str | os.PathLike[str]) -> str:
     not UTF-8 (saying which encoding it looks like) or binary.
     """
     path = Path(path)
-    data = _read_bytes(path)
+    return decode_text(_read_bytes(path), path)
+
+
+def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
+    """:func:`read_text` for bytes already read (standard input, say); ``path`` names them
+    in errors."""
+    path = Path(path)
     data = data.removeprefix(codecs.BOM_UTF8)
     _reject_utf16_and_32_bom(data, path)
     try:

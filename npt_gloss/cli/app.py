@@ -62,6 +62,13 @@ class State:
         return position, index.document(position)
 
 
+def warn(message: str) -> None:
+    """One line on stderr that does not stop the command."""
+    from npt_gloss.render import safe_line
+
+    click.echo(f"npt-gloss: warning: {safe_line(message)}", err=True)
+
+
 def fail(message: str, code: int = EXIT_ERROR) -> None:
     from npt_gloss.render import safe_line
 
