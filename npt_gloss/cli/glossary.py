@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from npt_gloss.cli.app import (
@@ -192,3 +194,69 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
         for row in report["candidates"]:
             lines.append([(f"  {row['count']:>3}  ", "num"), (row["text"], "")])
     output(False).lines(lines)
+
+
+@glossary.command("export", context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "tsv"]),
+    default="csv",
+    show_default=True,
+    help="csv: every field, one row per concept; tsv: OmegaT glossary (source, target, comment).",
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="With tsv: the source language.",
+)
+@click.option(
+    "--doc",
+    "doc_id",
+    metavar="ID",
+    help="Only the concepts that occur in this document, with their paragraphs (csv).",
+)
+@click.option("-o", "--output", "target", metavar="PATH", help="Write to PATH (default: stdout).")
+@click.pass_obj
+@guarded
+def glossary_export(
+    state: State, fmt: str, source: str, doc_id: str | None, target: str | None
+) -> None:
+    """Write the glossary for a spreadsheet or a CAT tool; with --doc, a document's termlist.
+
+    \b
+    Examples:
+      npt-gloss glossary export > glossary.csv
+      npt-gloss glossary export --doc ru-wp-shared-responsibility -o termlist.csv
+      npt-gloss glossary export --format tsv --from zh -o omegat-glossary.txt
+    """
+    from npt_gloss.formats.tabular import to_csv, to_omegat
+    from npt_gloss.textio import write_atomic
+
+    index = state.index
+    paragraphs = None
+    if doc_id is not None:
+        state.document(doc_id)  # validates the id
+        paragraphs = _paragraphs_in(index, doc_id)
+        concepts = [c for c in map(index.concept, range(len(index.concepts))) if c.id in paragraphs]
+    else:
+        concepts = [index.concept(c) for c in range(len(index.concepts))]
+    text = to_csv(concepts, paragraphs) if fmt == "csv" else to_omegat(concepts, source)
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text)
+
+
+def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
+    """Concept id → "3, 5, 17": the paragraphs of one document that mention it, as find
+    and lookup count them."""
+    found = {}
+    for c_index in range(len(index.concepts)):
+        numbers = index.paragraphs_by_doc(c_index).get(doc_id)
+        if numbers:
+            found[index.concepts[c_index][0]] = ", ".join(map(str, numbers))
+    return found
