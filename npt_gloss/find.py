@@ -105,6 +105,11 @@ def find(
     return _combine(per_query, mode)
 
 
+def mentions_of(index: Index, concept: int) -> FindResult:
+    """The paragraphs that mention one concept (by its index), as ``find`` counts them."""
+    return _concept_hits(index, index.concepts[concept][0], [concept])
+
+
 def _find_one(index: Index, query: str, *, exact: bool, scope: Scope) -> FindResult:
     query = prepare_query(query)
     if exact:

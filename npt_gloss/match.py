@@ -91,7 +91,7 @@ def lookup_counted(
         for match in _pinyin_matches(index, query):
             _keep(best, match)
         if not best:
-            for match in word_matches(index, key):
+            for match in word_matches(index, key, prefix=True):
                 _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
     if not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
@@ -187,19 +187,27 @@ def chinese_numeral(number: int) -> str:
 # query's words stand in the term together and in order (the leading words of a title).
 WORD_SCORE_FLOOR, WORD_SCORE_SPAN, WORD_PHRASE_BONUS = 70.0, 10.0, 5.0
 # Words that say nothing about which term is meant; every other word of the query must occur.
+MIN_PREFIX = 3  # letters: a shorter start of a word ("st") begins too many terms to mean one
 FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
 
-def word_matches(index: Index, key: str) -> list[Match]:
+def word_matches(index: Index, key: str, *, prefix: bool = False) -> list[Match]:
     """English forms that contain every word of the query as a whole word ("inspection" →
     "on-site inspection", "challenge inspection" …; the leading words of a long title → the
-    title), as ``partial`` matches scored below any table match, shortest form first."""
+    title), as ``partial`` matches scored below any table match, shortest form first.
+
+    With ``prefix``, the last word may be the start of a word ("strategic stab" → "strategic
+    stability"): what a user has typed so far."""
     words = [w for w in key.split() if w not in FILLER_WORDS]
     if not words or has_cjk(key):
         return []
+    if prefix and len(words[-1]) >= MIN_PREFIX:
+        whole, start = words[:-1], words[-1]
+    else:
+        whole, start, prefix = words, "", False
     found = []
-    phrase = f" {key} "
-    for candidate in _keys_with_words(index, words):
+    phrase = f" {key}" if prefix else f" {key} "
+    for candidate in _keys_with_words(index, whole, start):
         if candidate == key:
             continue
         share = len(key) / len(candidate)
@@ -211,18 +219,22 @@ def word_matches(index: Index, key: str) -> list[Match]:
     return found
 
 
-def _keys_with_words(index: Index, words: list[str]) -> Iterator[str]:
-    """Latin keys holding each of ``words`` whole, shortest first: every such key holds all
-    the trigrams of " word " (keys pad with a space), so the rarest one's keys suffice."""
+def _keys_with_words(index: Index, words: list[str], start: str = "") -> Iterator[str]:
+    """Latin keys holding each of ``words`` whole (and a word beginning with ``start``),
+    shortest first: every such key holds all the trigrams of " word " (keys pad with a
+    space) and of " start", so the rarest one's keys suffice."""
+    grams = [gram for word in words for gram in en_grams(word)]
+    if start:
+        padded_start = f" {start}"
+        grams += [padded_start[i : i + 3] for i in range(len(padded_start) - 2)]
     rarest = None
-    for word in words:
-        for gram in en_grams(word):
-            postings = _postings(index.en_grams, gram, 0, len(index.en_keys))
-            if not postings:
-                return
-            if rarest is None or len(postings) < len(rarest):
-                rarest = postings
-    wanted = [f" {word} " for word in words]
+    for gram in grams:
+        postings = _postings(index.en_grams, gram, 0, len(index.en_keys))
+        if not postings:
+            return
+        if rarest is None or len(postings) < len(rarest):
+            rarest = postings
+    wanted = [f" {word} " for word in words] + ([f" {start}"] if start else [])
     for position in rarest or ():
         candidate = index.en_keys[position]
         padded = f" {candidate} "

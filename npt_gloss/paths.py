@@ -16,6 +16,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 GLOSSARY_ENV = "NPT_GLOSS_GLOSSARY"
 TEXT_ENV = "NPT_GLOSS_TEXT"
 CACHE_ENV = "NPT_GLOSS_CACHE"
+DATA_ENV = "NPT_GLOSS_DATA"
 
 
 def shipped(name: str) -> Path:
@@ -34,6 +35,16 @@ def glossary_path(option: str | os.PathLike[str] | None = None) -> Path:
 def text_path(option: str | os.PathLike[str] | None = None) -> Path:
     chosen = option or os.environ.get(TEXT_ENV)
     return Path(chosen) if chosen else shipped("text")
+
+
+def data_dir() -> Path:
+    """The user data folder (the live lookup's history): ``NPT_GLOSS_DATA`` or the platform's."""
+    chosen = os.environ.get(DATA_ENV)
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("npt-gloss", appauthor=False))
 
 
 def cache_dir() -> Path:

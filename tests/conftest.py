@@ -20,6 +20,7 @@ def _isolated_environment(
 ) -> None:
     """Tests never read the user's cache or data settings, and never write to them."""
     monkeypatch.setenv("NPT_GLOSS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("NPT_GLOSS_DATA", str(tmp_path_factory.getbasetemp() / "data"))
     monkeypatch.delenv("NPT_GLOSS_GLOSSARY", raising=False)
     monkeypatch.delenv("NPT_GLOSS_TEXT", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

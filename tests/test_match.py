@@ -296,3 +296,18 @@ def test_word_matches_hold_every_query_word(shipped_index: Index, query: str) ->
     for match in word_matches(shipped_index, key):
         form_words = set(term_key(match.form, shipped_index.t2s).split())
         assert set(words) <= form_words
+
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [("strategic stab", "strategic-stability"), ("nuclear disarm", "nuclear-disarmament")],
+)
+def test_the_start_of_the_last_word_is_enough_for_lookup(
+    shipped_index: Index, query: str, concept: str
+) -> None:
+    assert top(shipped_index, query) == (concept, "partial")
+
+
+def test_a_start_of_two_letters_is_not(shipped_index: Index) -> None:
+    assert lookup(shipped_index, "st") == []
+    assert word_matches(shipped_index, "st", prefix=True) == word_matches(shipped_index, "st")

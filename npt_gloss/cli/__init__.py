@@ -6,7 +6,15 @@ Library errors (:class:`~npt_gloss.errors.NptGlossError`) become one line on std
 traceback reaches the user (set NPT_GLOSS_DEBUG=1 to see one while developing).
 """
 
-from npt_gloss.cli import cite, find, glossary, ingest, lookup, show  # noqa: F401 (registers)
+from npt_gloss.cli import (  # noqa: F401 (the modules register their commands)
+    cite,
+    find,
+    glossary,
+    ingest,
+    interactive,
+    lookup,
+    show,
+)
 from npt_gloss.cli.app import cli, main
 
 __all__ = ["cli", "main"]

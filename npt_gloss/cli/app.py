@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -77,7 +77,19 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 class Group(click.Group):
-    """Click's own usage errors quote what was typed: escape it like every other output."""
+    """Click's own usage errors quote what was typed: escape it like every other output.
+    Also the short aliases of some commands (``i`` for ``interactive``)."""
+
+    ALIASES: ClassVar[dict[str, str]] = {"i": "interactive"}
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, self.ALIASES.get(cmd_name, cmd_name))
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        return (command.name if command else name), command, rest
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:

@@ -1,0 +1,209 @@
+"""The live lookup (``npt-gloss interactive``): results that follow the keyboard.
+
+A search box on top; under it the matches of what is typed (both languages, every match kind,
+as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ choose a
+result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the paragraphs that
+mention it, Enter keeps the query in the history, Esc or Ctrl+C quits. Earlier queries are
+offered as completions; the history lives in the user data folder.
+
+Built on Textual, which only this command imports (it is the ``tui`` extra).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from npt_gloss.index import Index
+from npt_gloss.match import GOOD_ENOUGH, Match, lookup
+from npt_gloss.normalize import has_cjk
+from npt_gloss.render import STYLES, Line, safe
+
+RESULTS = 15  # matches listed per query (a screenful; more only slows each keystroke)
+HISTORY_FILE = "history.txt"
+HISTORY_KEPT = 500
+
+
+def load_history(folder: Path) -> list[str]:
+    """Earlier queries, oldest first; nothing when there is no history (or it is unreadable)."""
+    try:
+        text = (folder / HISTORY_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def remember(folder: Path, history: list[str], query: str) -> list[str]:
+    """``history`` with ``query`` moved to its end, written back (best effort: a read-only
+    folder costs only the history)."""
+    query = " ".join(query.split())
+    if not query:
+        return history
+    kept = [*[q for q in history if q != query][-(HISTORY_KEPT - 1) :], query]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / HISTORY_FILE).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+    return kept
+
+
+def rendering_to_copy(index: Index, match: Match, query: str) -> str:
+    """The selected concept's term in the language the query is not in."""
+    concept = index.concept(match.concept)
+    return concept.en if has_cjk(query) else concept.zh
+
+
+def as_text(lines: list[Line]) -> Text:
+    """Styled view lines as one rich Text (data escaped, never read as markup)."""
+    text = Text()
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for chunk, style in line:
+            text.append(safe(chunk), style=STYLES.get(style, ""))
+    return text
+
+
+class LookupApp(App[None]):
+    """The live lookup over one loaded index."""
+
+    TITLE = "npt-gloss"
+    ENABLE_COMMAND_PALETTE = False
+    CSS = """
+    #query { dock: top; }
+    #results { width: 45%; height: 1fr; }
+    #detail-box { width: 55%; height: 1fr; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("down", "move(1)", "Next", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("ctrl+y", "copy", "Copy rendering", priority=True),
+        Binding("ctrl+f", "paragraphs", "Paragraphs", priority=True),
+        Binding("escape", "quit", "Quit", priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        index: Index,
+        history_folder: Path,
+        copy: Callable[[str], str],
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.history_folder = history_folder
+        self.history = load_history(history_folder)
+        self.copy = copy
+        self.matches: list[Match] = []
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="a term in English, Chinese or pinyin …",
+            id="query",
+            suggester=SuggestFromList(list(reversed(self.history)), case_sensitive=False),
+        )
+        with Horizontal():
+            yield OptionList(id="results")
+            with VerticalScroll(id="detail-box"):
+                yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    # ------------------------------------------------------------ typing
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.history = remember(self.history_folder, self.history, event.value)
+
+    def search(self, text: str) -> None:
+        """Fill the result list for ``text`` and show the best match."""
+        self.query_text = text
+        found = lookup(self.index, text, RESULTS) if text.strip() else []
+        self.matches = [m for m in found if m.score >= GOOD_ENOUGH]
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options([Option(self._label(m)) for m in self.matches])
+        if self.matches:
+            results.highlighted = 0
+            self.show(0)
+        else:
+            message = "nothing found" if text.strip() else ""
+            self.query_one("#detail", Static).update(Text(message, style="dim"))
+
+    def _label(self, match: Match) -> Text:
+        concept = self.index.concept(match.concept)
+        label = Text()
+        label.append(safe(concept.en), style=STYLES["en"])
+        label.append("  ")
+        label.append(safe(concept.zh), style=STYLES["zh"])
+        label.append(f"  {match.how} {match.score:g}", style=STYLES["dim"])
+        return label
+
+    # ------------------------------------------------------------ the selection
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show(event.option_index)
+
+    def show(self, position: int) -> None:
+        from npt_gloss.views import lookup_lines
+
+        if 0 <= position < len(self.matches):
+            lines = lookup_lines(self.index, [self.matches[position]])
+            self.query_one("#detail", Static).update(as_text(lines))
+
+    def selected(self) -> Match | None:
+        position = self.query_one("#results", OptionList).highlighted
+        if position is None or not 0 <= position < len(self.matches):
+            return None
+        return self.matches[position]
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if not self.matches:
+            return
+        current = results.highlighted if results.highlighted is not None else -step
+        results.highlighted = max(0, min(len(self.matches) - 1, current + step))
+
+    def action_copy(self) -> None:
+        from npt_gloss.errors import NptGlossError
+
+        match = self.selected()
+        if match is None:
+            return
+        rendering = rendering_to_copy(self.index, match, self.query_text)
+        try:
+            how = self.copy(rendering)
+        except NptGlossError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.history = remember(self.history_folder, self.history, self.query_text)
+        self.notify(f"{rendering}: {how}")
+
+    def action_paragraphs(self) -> None:
+        from npt_gloss.find import mentions_of
+        from npt_gloss.views import find_lines
+
+        match = self.selected()
+        if match is None:
+            return
+        result = mentions_of(self.index, match.concept)
+        detail = self.query_one("#detail", Static)
+        if not result.hits and not result.possible:
+            detail.update(Text(f"no paragraph mentions {result.query}", style="dim"))
+            return
+        detail.update(as_text(find_lines(self.index, result, context=40)))

@@ -1,0 +1,90 @@
+"""The live lookup, driven headless through Textual's pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("textual", reason="the 'tui' extra (textual) is not installed")
+
+from textual.widgets import OptionList, Static
+
+from npt_gloss.cli import cli
+from npt_gloss.index import Index
+from npt_gloss.tui import LookupApp, load_history, remember
+
+
+def drive(index: Index, folder: Path, keys: list[str], copied: list[str]) -> dict:
+    """Type ``keys`` into a headless app; what it showed and did."""
+
+    def copy(text: str) -> str:
+        copied.append(text)
+        return "copied"
+
+    async def go() -> dict:
+        app = LookupApp(index, folder, copy)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause()
+            results = app.query_one("#results", OptionList)
+            return {
+                "labels": [
+                    str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+                ],
+                "highlighted": results.highlighted,
+                "detail": str(app.query_one("#detail", Static).render()),
+            }
+
+    return asyncio.run(go())
+
+
+def test_results_follow_the_typing(shipped_index: Index, tmp_path: Path) -> None:
+    shown = drive(shipped_index, tmp_path, list("strategic stabilty"), [])
+    assert shown["labels"][0].startswith("strategic stability  战略稳定性  fuzzy 91.5")
+    assert "definition:" in shown["detail"] and "paras. 14, 15, 17, 20, 21" in shown["detail"]
+
+
+def test_arrows_choose_and_ctrl_y_copies_the_other_language(
+    shipped_index: Index, tmp_path: Path
+) -> None:
+    copied: list[str] = []
+    shown = drive(shipped_index, tmp_path, [*"missile", "down", "ctrl+y"], copied)
+    assert shown["highlighted"] == 1
+    second = shown["labels"][1].split("  ")
+    assert copied == [second[1]]  # the Chinese of the second result
+    assert load_history(tmp_path) == ["missile"]
+
+
+def test_ctrl_f_shows_the_paragraphs(shipped_index: Index, tmp_path: Path) -> None:
+    shown = drive(shipped_index, tmp_path, [*"nuclear test", "ctrl+f"], [])
+    assert "¶17" in shown["detail"] and "(within: CTBT)" in shown["detail"]
+
+
+def test_enter_keeps_the_query_in_the_history(shipped_index: Index, tmp_path: Path) -> None:
+    drive(shipped_index, tmp_path, [*"NPT", "enter"], [])
+    drive(shipped_index, tmp_path, [*"CTBT", "enter"], [])
+    assert load_history(tmp_path) == ["NPT", "CTBT"]
+
+
+def test_nothing_found_is_said(shipped_index: Index, tmp_path: Path) -> None:
+    shown = drive(shipped_index, tmp_path, list("zzqqxx"), [])
+    assert shown["labels"] == [] and shown["detail"] == "nothing found"
+
+
+def test_history_is_kept_short_and_without_repeats(tmp_path: Path) -> None:
+    history: list[str] = []
+    for query in ["a", "b", "a", "  c  "]:
+        history = remember(tmp_path, history, query)
+    assert history == ["b", "a", "c"] == load_history(tmp_path)
+    assert remember(tmp_path / "missing" / "deeper", [], "x") == ["x"]
+
+
+def test_off_a_terminal_it_says_so_and_exits_2() -> None:
+    for name in ("interactive", "i"):
+        result = CliRunner().invoke(cli, [name])
+        assert result.exit_code == 2
+        assert "the live lookup needs a terminal" in result.stderr
