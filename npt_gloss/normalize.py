@@ -175,10 +175,11 @@ def term_key(text: str, t2s: T2S) -> str:
 
 
 def _join_tokens(parts: list[str]) -> str:
-    """Join with single spaces, but glue Chinese to Chinese (Chinese has no word spaces)."""
+    """Join with single spaces, but glue Chinese to Chinese or to a digit, as folding does
+    ("核-3" and "核 3" key as "核3"), so that a key is its own key."""
     out = ""
     for part in parts:
-        if out and not (is_cjk(out[-1]) and is_cjk(part[0])):
+        if out and not _joins_chinese(out[-1], part[0]):
             out += " "
         out += part
     return out

@@ -11,6 +11,15 @@ from npt_gloss.index import Index, build_index, open_index
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 
 REPO = Path(__file__).resolve().parent.parent
+
+# A raw text laid out as the PDF extraction of a UN working paper is (header lines, indented
+# paragraph starts, hard-wrapped lines, blank lines between): small, and of this repository.
+SMALL_RAW = (
+    " 2022 年 8 月 1 日至 26 日，纽约 \n\n  测试文件的标题 \n\n  某国提交的工作文件 \n\n"
+    " 第一段的开头，这一段写得很长，所以被硬换行\n\n成两行。 \n\n"
+    " 第二段只有一行。 \n"
+)
+
 SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, pinyin_key, term_key
+from npt_gloss.normalize import fold, fold_with_offsets, pinyin_key, term_key
 
 T2S = {"戰": "战", "穩": "稳", "軍": "军", "國": "国"}
 
@@ -71,10 +71,26 @@ def test_offsets_map_back_into_the_original(text: str) -> None:
     assert all(0 <= o <= len(text) for o in offsets)
 
 
-@given(st.text(max_size=300))
+_MIXED = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from(list("核武器國家条约《》-–— 3０ＮＰＴ")),
+    ),
+    max_size=300,
+)
+
+
+@given(_MIXED)
 def test_term_key_never_fails_and_is_idempotent(text: str) -> None:
     key = term_key(text, T2S)
-    assert term_key(key, T2S) == key or has_cjk(text)  # keys are stable under re-keying
+    assert term_key(key, T2S) == key  # keys are stable under re-keying, Chinese included
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("核-3", "核3"), ("核 3", "核3"), ("3 核", "3核"), ("核 a", "核 a")]
+)
+def test_chinese_next_to_a_digit_keys_as_folding_joins_it(text: str, key: str) -> None:
+    assert term_key(text, T2S) == key
 
 
 @pytest.mark.parametrize(
