@@ -131,3 +131,13 @@ def test_never_counted_where_the_longer_term_is_something_else(
     trap_index: Index, query: str, expected: list[int]
 ) -> None:
     assert _paragraphs(trap_index, query) == expected
+
+
+def test_verification_inside_the_verification_regime(shipped_concepts: tuple) -> None:
+    texts = ("需要强有力的核查制度。", "建立核查机制。", "An effective verification regime.")
+    index = index_of_texts(shipped_concepts, "verif", texts)
+    for query in ("verification", "核查"):
+        hits = find(index, [query]).hits
+        assert [h.paragraph for h in hits] == [1, 2, 3]
+        assert {s.within for h in hits for s in h.spans} == {"verification-mechanism"}
+        assert find(index, [query], direct=True).hits == ()
