@@ -238,8 +238,19 @@ def _keys_with_words(index: Index, words: list[str], start: str = "") -> Iterato
     for position in rarest or ():
         candidate = index.en_keys[position]
         padded = f" {candidate} "
-        if all(word in padded for word in wanted):
+        if all(_holds(padded, word) for word in wanted):
             yield candidate
+
+
+def _holds(padded: str, word: str) -> bool:
+    """Whether ``word`` (space-delimited) stands in ``padded`` other than negated: the
+    "compliance" of "non-compliance" is not a mention of compliance."""
+    at = padded.find(word)
+    while at != -1:
+        if not padded[:at].endswith(" non"):
+            return True
+        at = padded.find(word, at + 1)
+    return False
 
 
 def words_agree(key: str, candidate: str) -> bool:
@@ -251,6 +262,8 @@ def words_agree(key: str, candidate: str) -> bool:
     from rapidfuzz.distance import OSA
 
     left = candidate.split()
+    if "non" in left and "non" not in key.split():
+        return False  # "compliance" is not a typo of "non-compliance": the opposite
     for word in key.split():
         allowed = _typos_allowed(word)
         for position, other in enumerate(left):

@@ -210,6 +210,9 @@ def test_articles_reach_the_npt_article(shipped_index: Index, query: str) -> Non
         ("united states", "united nations", False),
         ("iv", "vi", False),
         ("nuke states", "nuclear weapon states", False),
+        ("compliance", "non compliance", False),
+        ("proliferation", "non proliferation", False),
+        ("non proliferation", "non proliferation treaty", True),
     ],
 )
 def test_words_agree(query: str, candidate: str, expected: bool) -> None:
@@ -311,3 +314,9 @@ def test_the_start_of_the_last_word_is_enough_for_lookup(
 def test_a_start_of_two_letters_is_not(shipped_index: Index) -> None:
     assert lookup(shipped_index, "st") == []
     assert word_matches(shipped_index, "st", prefix=True) == word_matches(shipped_index, "st")
+
+
+def test_a_word_negated_in_a_term_does_not_find_it(shipped_index: Index) -> None:
+    forms = [m.form for m in word_matches(shipped_index, "compliance")]
+    assert all(not f.lower().startswith("non") for f in forms)
+    assert "non-compliance" not in [f.lower() for f in forms]
