@@ -66,16 +66,23 @@ def lookup(
 
     With ``resolving`` (a set of match kinds), only the matches of those kinds are wanted:
     fuzzy scoring is then skipped when it cannot change them, which spares a ``find`` for a
-    glossary term the fuzzy matcher (and its import).
+    glossary term the fuzzy matcher (and its import). Fuzzy scoring is skipped too when
+    ``limit`` table matches already outrank any fuzzy one (a batch of exact terms).
     """
-    return lookup_counted(index, query, limit, resolving=resolving)[0]
+    return lookup_counted(index, query, limit, resolving=resolving, count_all=False)[0]
 
 
 def lookup_counted(
-    index: Index, query: str, limit: int = 10, *, resolving: Collection[str] | None = None
+    index: Index,
+    query: str,
+    limit: int = 10,
+    *,
+    resolving: Collection[str] | None = None,
+    count_all: bool = True,
 ) -> tuple[list[Match], int]:
     """:func:`lookup`, and how many concepts matched in all (a word shared by hundreds of
-    terms matches hundreds: the caller can say how many more there are)."""
+    terms matches hundreds: the caller can say how many more there are). Without
+    ``count_all`` the count may leave out fuzzy matches that rank below the first ``limit``."""
     query = article_reference(prepare_query(query))
     key = term_key(query, index.t2s)
     if not key:
@@ -94,7 +101,8 @@ def lookup_counted(
             for match in word_matches(index, key, prefix=True):
                 _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
-    if not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
+    settled = not count_all and sum(m.score > FUZZY_CEILING for m in best.values()) >= limit
+    if not settled and not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
         for match in _fuzzy_matches(index, key, exact_found, best):
             _keep(best, match)
     ranked = sorted(best.values(), key=lambda m: (-m.score, _preference(index, m)))
