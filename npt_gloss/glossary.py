@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -205,6 +205,20 @@ def parse_glossary(text: str, path: Path | str) -> tuple[Concept, ...]:
         )
         raise DataError(first.message + more, path, first.line)
     return concepts_from_raw(raw, text)
+
+
+def check_concepts(concepts: Sequence[Concept], path: Path | str) -> None:
+    """Refuse concepts read from another format that the glossary format could not hold: an
+    id that is not lower-case ASCII words joined by hyphens, or an id given twice."""
+    seen: set[str] = set()
+    for concept in concepts:
+        if not ID_PATTERN.fullmatch(concept.id):
+            raise DataError(
+                f"id '{concept.id}' is not lower-case ASCII words joined by hyphens", path
+            )
+        if concept.id in seen:
+            raise DataError(f"id '{concept.id}' is given twice", path)
+        seen.add(concept.id)
 
 
 def load_glossary(path: Path | str) -> tuple[Concept, ...]:

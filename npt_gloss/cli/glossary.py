@@ -200,10 +200,11 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "tsv"]),
+    type=click.Choice(["csv", "tsv", "tbx", "tbx2"]),
     default="csv",
     show_default=True,
-    help="csv: every field, one row per concept; tsv: OmegaT glossary (source, target, comment).",
+    help="csv: every field, a row per concept; tsv: OmegaT glossary (source, target, comment); "
+    "tbx: TBX-Basic (ISO 30042:2019); tbx2: the older martif TBX.",
 )
 @click.option(
     "--from",
@@ -232,8 +233,10 @@ def glossary_export(
       npt-gloss glossary export > glossary.csv
       npt-gloss glossary export --doc ru-wp-shared-responsibility -o termlist.csv
       npt-gloss glossary export --format tsv --from zh -o omegat-glossary.txt
+      npt-gloss glossary export --format tbx -o npt-gloss.tbx
     """
     from npt_gloss.formats.tabular import to_csv, to_omegat
+    from npt_gloss.formats.tbx import to_tbx
     from npt_gloss.textio import write_atomic
 
     index = state.index
@@ -244,7 +247,12 @@ def glossary_export(
         concepts = [c for c in map(index.concept, range(len(index.concepts))) if c.id in paragraphs]
     else:
         concepts = [index.concept(c) for c in range(len(index.concepts))]
-    text = to_csv(concepts, paragraphs) if fmt == "csv" else to_omegat(concepts, source)
+    if fmt == "csv":
+        text = to_csv(concepts, paragraphs)
+    elif fmt == "tsv":
+        text = to_omegat(concepts, source)
+    else:
+        text = to_tbx(concepts, fmt)
     if target is None:
         click.echo(text, nl=False)
     else:
@@ -260,3 +268,42 @@ def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
         if numbers:
             found[index.concepts[c_index][0]] = ", ".join(map(str, numbers))
     return found
+
+
+@glossary.command("import", context_settings=CONTEXT)
+@click.argument("source", metavar="PATH")
+@click.option("-o", "--output", "target", metavar="PATH", help="Write to PATH (default: stdout).")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Add the imported concepts to the current glossary (new ids appended, forms of known "
+    "ids added as variants) instead of writing them alone.",
+)
+@click.pass_obj
+@guarded
+def glossary_import(state: State, source: str, target: str | None, merge: bool) -> None:
+    """Read a termbase (TBX or martif, CSV or TSV with a header row) into the glossary format.
+
+    \b
+    Examples:
+      npt-gloss glossary import colleague.tbx -o colleague.toml
+      npt-gloss glossary import my-terms.csv --merge -o glossary.toml
+    """
+    from npt_gloss.formats.merge import merge_concepts
+    from npt_gloss.formats.reading import read_termbase
+    from npt_gloss.formats.toml_out import to_toml
+    from npt_gloss.glossary import load_glossary
+    from npt_gloss.textio import write_atomic
+
+    imported = read_termbase(source)
+    if merge:
+        concepts = merge_concepts(load_glossary(state.glossary), imported)
+        header = f"npt-gloss glossary: {state.glossary} with {source} merged in"
+    else:
+        concepts = imported
+        header = f"npt-gloss glossary imported from {source}"
+    text = to_toml(concepts, header)
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text)

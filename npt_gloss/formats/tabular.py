@@ -36,6 +36,37 @@ def to_csv(concepts: Iterable[Concept], paragraphs: dict[str, str] | None = None
     return out.getvalue()
 
 
+def from_csv(text: str, path: str, delimiter: str = ",") -> list[Concept]:
+    """Concepts from a table with a header row naming glossary fields (``id``, ``en`` and
+    ``zh`` required; lists joined by "; "; unknown columns such as ``paragraphs`` ignored)."""
+    from npt_gloss.errors import DataError
+
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    missing = {"id", "en", "zh"} - set(reader.fieldnames or ())
+    if missing:
+        raise DataError(
+            f"the header row lacks the column(s) {', '.join(sorted(missing))}", path=path, line=1
+        )
+    concepts = []
+    for row in reader:
+        values: dict[str, object] = {}
+        for name in CSV_FIELDS:
+            cell = (row.get(name) or "").strip()
+            if name in _LIST_COLUMNS:
+                values[name] = tuple(part.strip() for part in cell.split(";") if part.strip())
+            else:
+                values[name] = cell
+        if not (values["id"] and values["en"] and values["zh"]):
+            raise DataError("a row lacks id, en or zh", path=path, line=reader.line_num)
+        concepts.append(Concept(**values))  # type: ignore[arg-type]
+    return concepts
+
+
+_LIST_COLUMNS = frozenset(
+    ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "everyday", "see")
+)
+
+
 def to_omegat(concepts: Iterable[Concept], source: str = "en") -> str:
     """OmegaT glossary lines: source<TAB>target<TAB>comment, ``source`` "en" or "zh"."""
     lines = []
