@@ -7,6 +7,7 @@ traceback reaches the user (set NPT_GLOSS_DEBUG=1 to see one while developing).
 """
 
 from npt_gloss.cli import (  # noqa: F401 (the modules register their commands)
+    check,
     cite,
     find,
     glossary,

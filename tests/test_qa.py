@@ -1,0 +1,125 @@
+"""Terminology QA of drafts (`npt-gloss check DRAFT`) against the source document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import MINI_CONCEPTS, concept
+
+from npt_gloss.cli import cli
+from npt_gloss.index import build_index
+from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+from npt_gloss.qa import check_draft, draft_language, parse_draft
+
+
+def test_parse_draft_skips_front_matter_and_joins_lines() -> None:
+    text = '+++\nid = "d"\n+++\n\n3. First line\nsecond line.\n\n17. Another.\n– an item\n'
+    paragraphs = parse_draft(text)
+    assert [(p.number, p.text) for p in paragraphs] == [
+        (3, "First line\nsecond line."),
+        (17, "Another.\n– an item"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("1. Nuclear disarmament.", "en"), ("1. 核裁军取得进展。", "zh")]
+)
+def test_draft_language(text: str, lang: str) -> None:
+    assert draft_language(parse_draft(text)) == lang
+
+
+CONCEPTS = (
+    *MINI_CONCEPTS,
+    concept("rdd", "radiological dispersal device", "放射性散布装置", en_deprecated=["dirty bomb"]),
+)
+SOURCE = Document(
+    DocumentMeta(id="src", title=Bilingual(zh="测试", en="Test")),
+    (
+        Paragraph(1, "无核武器国家支持全面彻底裁军。"),
+        Paragraph(2, "必须防止放射性散布装置。"),
+        Paragraph(3, "核武器国家负有责任。"),
+        Paragraph(4, "核武器国家也应如此。"),
+    ),
+)
+
+
+def findings(draft: str) -> list[tuple[int, str, str | None, str | None]]:
+    index = build_index(CONCEPTS, (SOURCE,))
+    found = check_draft(index, CONCEPTS, 0, parse_draft(draft), "en")
+    return [(f.paragraph, f.kind, f.concept, f.found) for f in found]
+
+
+def test_the_negated_sibling_is_a_wrong_rendering() -> None:
+    draft = (
+        "1. The nuclear-weapon States support general and complete disarmament.\n\n"
+        "2. Radiological dispersal devices must be prevented.\n\n"
+        "3. The nuclear-weapon States are responsible.\n\n"
+        "4. So are the nuclear-weapon States.\n"
+    )
+    assert findings(draft) == [(1, "wrong", "nnws", "nuclear-weapon States")]
+
+
+def test_missing_deprecated_inconsistent_and_untranslated() -> None:
+    draft = (
+        "1. They support general and complete disarmament.\n\n"
+        "2. Dirty bombs must be prevented.\n\n"
+        "3. The nuclear-weapon States are responsible.\n"
+        "\n4. So are the NWS.\n"
+    )
+    assert findings(draft) == [
+        (1, "missing", "nnws", None),
+        (2, "deprecated", "rdd", "Dirty bombs"),
+        (3, "inconsistent", "nws", None),
+    ]
+    partial = findings("3. The nuclear-weapon States are responsible.\n")
+    assert [f for f in partial if f[1] == "untranslated"] == [
+        (1, "untranslated", None, None),
+        (2, "untranslated", None, None),
+        (4, "untranslated", None, None),
+    ]
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_check_on_the_shipped_paper(tmp_path: Path) -> None:
+    draft = tmp_path / "draft-en.txt"
+    draft.write_text(
+        "10. Nuclear-weapon States, like the nuclear-weapon States, can promote nuclear "
+        "disarmament, the easing of international tension, the disarmament agenda and "
+        "general and complete disarmament under article VI.\n\n"
+        "22. Only then can we decide how to proceed: arms control and disarmament, and "
+        "nuclear disarmament.\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(draft), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert (data["doc"], data["lang"]) == ("ru-wp-shared-responsibility", "en")
+    errors = [f for f in data["findings"] if f["severity"] == "error"]
+    assert errors == [
+        {
+            "paragraph": 10,
+            "kind": "wrong",
+            "severity": "error",
+            "concept": "non-nuclear-weapon-states",
+            "source_form": "无核武器国家",
+            "expected": ["non-nuclear-weapon States", "NNWS"],
+            "found": "Nuclear-weapon States",
+            "message": "'无核武器国家' is non-nuclear-weapon States, but the draft has "
+            "'Nuclear-weapon States' (nuclear-weapon-states)",
+        }
+    ]
+    # 决定 in ¶22 is the verb: no "decision" is expected there (an everyday word)
+    assert not [f for f in data["findings"] if f["concept"] == "decision"]
+
+
+def test_a_draft_without_numbered_paragraphs_is_refused(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("just some text\n", encoding="utf-8")
+    result = run("check", str(draft))
+    assert result.exit_code == 2 and "no numbered paragraph" in result.stderr
