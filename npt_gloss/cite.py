@@ -4,63 +4,140 @@ Pure functions over :class:`~npt_gloss.models.DocumentMeta`; no I/O. ``format_ci
 looks the style up in a table of small style functions (one per style and language);
 ``csl:<name>`` styles are handed to :mod:`npt_gloss.csl` (optional citeproc-py).
 
-Rules used, one per line: the rule -- the guide that says so. "house" = the guide is silent or
-was not checked; "(unchecked)" = from the guide, not re-verified with the search tool.
+Rules used, one per line: the rule -- the guide and section that says so, and where it was
+checked. "house" = the guide is silent or no guide applies; "(unchecked)" = from the guide,
+not re-verified with the search tool. Checked in the stored copies of: the UN Editorial Manual
+Online (un.org/dgacm, "Footnotes and other references"), the CMOS Q&A (chicagomanualofstyle.org
+faq0095) and library guides quoting CMOS, APA 7 library guides (U. Melbourne Re:cite, UQ, AUT,
+MSVU), OSCOLA guides (Graduate Institute, UWL, Bournemouth, Swansea, OSCOLA Quick Reference
+Guide), a GB/T 7714-2015 summary (lw881.com) and a UN masthead (NPT/CONF.2015/PC.II/WP.42).
 
-- A non-official English title follows the original, in [brackets], sentence case -- CMOS 17 Q&A
-- ... the same, translation in brackets after the original title -- APA 7th ed. (APA Style blog)
-- ... original script first, then translation in brackets -- MLA 9th ed. (MLA Style Center)
-- APA: a title in a non-Latin script is transliterated -- APA 7th ed. (APA Style blog)
-- ... so apa-ref uses meta.extra["title_romanized"] when given, else the 汉字 -- house
-- Two consecutive paragraphs are listed ("5 and 6"), three or more form a range -- house
+Every style
 - A missing symbol/date/place/author drops the element and its separator -- house
-- un: UN documents are cited by paragraph number, not page -- UN Editorial Manual
-- un: other bodies' documents: author, title, symbol -- UN Editorial Manual, Footnotes IV.A
-- un: an exact title in quotation marks, first word capitalized -- UN Editorial Manual, III.A
-- un: "para. 12", "paras. 3, 5–7 and 17", no comma before "and" -- house (the brief; UN practice)
-- un zh: 第12段, 第26至29段 -- UN Chinese (ACABQ report: 第 26 至 29 段 = paragraphs 26 to 29)
-- un zh: 第 repeated after 和: 第1和第2(a)段 -- UN Chinese (S/RES/1452 (2002))
+- Two consecutive paragraphs are listed ("5 and 6"), three or more form a range -- house
+- A meeting's dates: "1–26 August 2022", "28 July–26 August 2022", "30 December 2021–5 January
+  2022" (dmy); "July 28–August 26, 2022", "August 1, 2022" (mdy) -- CMOS 17 9.31 (month day,
+  year; editingandindexing.com "Punctuation and Formatting for Dates"); en dash: CMOS 6.78
+  (unchecked)
+- A document's year, when only its meeting's dates are known: the year the meeting opened -- house
+
+Translated titles
+- Original title first, our English in [brackets], sentence case, roman -- CMOS Q&A faq0095
+  ("[Like this: Sentence-capped and roman]"); CMOS 14.98 / 13.101 (KPU guide quoting CMOS)
+- Sentence case capitalizes the first word of the title and of the subtitle after a colon --
+  CMOS sentence style (16th ed. 8.156, cited by the Drew guide; RWTH summary); APA 7 (JU
+  library guide: "capitalize the first word of subtitles"); so chicago* and apa-ref print
+  "[Nuclear disarmament: Areas of shared responsibility]"
+- un, plain, markdown, oscola, bluebook keep our translation as written -- house
+- mla-ref: translation in headline capitals -- MLA Style Center (unchecked)
+
+un (UN Editorial Manual, "Footnotes and other references", III.A Masthead documents:
+https://www.un.org/dgacm/en/content/editorial-manual/footnotes/chap-03)
+- an exact title in quotation marks, first word capitalized; the document symbol -- III.A
+- UN documents are cited by paragraph number, not page -- Editorial Manual, "Paragraphs and
+  subparagraphs" (numbered "to ensure that references ... are identical in all language
+  versions")
+- "para. 12", "paras. 3, 5–7 and 17", no comma before "and" -- house (the brief; UN practice)
+- un zh: 第12段, 第26至29段 -- UN Chinese (ACABQ report: 第 26 至 29 段) (unchecked)
+- un zh: 第 repeated after 和: 第1和第2(a)段 -- UN Chinese (S/RES/1452 (2002)) (unchecked)
 - un zh: items joined by 、, last by 和: 第3、第5至7和第17段 -- house (the brief's form)
-- un zh: a document title in “ ”, not 《》 -- UN Chinese (秘书长题为“……”的报告, A/RES/54/254)
-- chicago: "para."/"paras."; "¶"/"¶¶" also allowed -- CMOS (Q&A on para/paras, 18th ed. 13.117)
-- chicago: en dash in ranges; locators joined by commas, no "and" -- CMOS 6.78 (unchecked); house
-- chicago: meeting paper: "(type of paper, meeting, place, date)" -- CMOS 17 (U. Newcastle guide)
-- chicago: an official English title in headline capitals -- CMOS 17 8.159 (unchecked)
+- un zh: a document title in “ ”, not 《》 -- UN Chinese (A/RES/54/254) (unchecked)
+- plain, markdown: the same quotation marks for the title (markdown no longer italicizes it) --
+  UN Editorial Manual III.A; markdown's special characters escaped -- house
+
+chicago, chicago-short, chicago-bib (CMOS 17th ed., notes and bibliography)
+- "para."/"paras."; "¶"/"¶¶" also allowed -- CMOS (Q&A on para/paras, 18th ed. 13.117)
+  (unchecked); en dash in ranges -- CMOS 6.78 (unchecked); locators joined by commas -- house
+- meeting paper: "(type of paper, meeting, place, date)" -- CMOS 17 (U. Newcastle guide)
+  (unchecked)
+- an official English title in headline capitals -- CMOS 17 8.159 (life-improver.com quoting it)
+- no author: the entry begins with the title -- CMOS (unchecked)
 - chicago-short: author, short title (before the colon), locator -- CMOS 17 14.30, 14.33
-- apa: "(Author, year, para. 5)", "paras." for several -- APA 7th ed. (university guides)
-- apa: "n.d." when there is no year -- APA 7th ed. (unchecked)
-- apa-ref: number in (parentheses), then [Description] after the translation -- APA 7th ed. blog
-- mla: "(Author, par. 15)": comma before a non-page locator -- MLA 9th ed. (in-text guide)
-- mla: "pars." plural -- MLA 9th ed. (unchecked); hyphen in ranges -- MLA Style Center ("5-78")
-- mla-ref: Author. Title [Translation]. Publisher, date. Type, number. -- MLA 9th ed.; order: house
-- mla-ref: translation in headline capitals -- MLA Style Center ("[The Life of the Artist ...]")
-- oscola: author, 'title' (date) UN Doc symbol -- OSCOLA 4th ed. (Graduate Institute, UWL guides)
-- oscola: "para 12", "paras 3–5", no full stops; the footnote ends with one -- OSCOLA (unchecked)
-- oscola: comma before the pinpoint; "working paper" inside the date brackets -- house
-- bluebook: author, title, ¶ pinpoint, U.N. Doc. symbol (year) -- Bluebook 21st ed. R21.7
-- bluebook: "¶ 14", "¶¶ 27–68" -- Bluebook (examples in a Bluebook guide); no italics -- house
-- gbt7714: 责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 年: 页码. -- GB/T 7714-2015 example [4]
-- gbt7714: a report number goes in 其他题名信息 ("…: PB 91-194001[R]") -- GB/T 7714-2015 ex. [4]
-- gbt7714: R = 报告; 2015 added A 档案, CM 舆图, DS 数据集, Z 其他 -- GB/T 7714-2015 preface
-- gbt7714: conference as 出版者, 第…段 as 引文页码, Chinese only -- house
+  (unchecked)
+
+apa, apa-ref (APA 7th ed.)
+- in-text "(Author, year, para. 5)", "paras." for several; "n.d." without a year -- APA 7
+  (university guides) (unchecked)
+- a non-Latin title is transliterated, then the English translation in [brackets] -- APA 7
+  (U. Melbourne Re:cite "Non-English sources"; MSVU guide "Working with Foreign Language
+  Materials")
+- transliteration: Hanyu Pinyin ("Pinyin is the official romanization system", Re:cite), no
+  tone marks, the syllables of a word joined (words from rjieba, readings from pypinyin), an
+  apostrophe before a, o, e (Xi'an), sentence case -- APA (Re:cite); word joining: house
+  (Hanyu Pinyin orthography; not ALA-LC, which spaces most syllables); proper nouns are not
+  recognized and stay lower case; meta.extra["title_romanized"] overrides it
+- apa-ref follows the APA 7 report template: Author. (Year). Title [Translation] (Number)
+  [Description]. Publisher. URL -- APA 7 (UQ guide "Government report"); no publisher
+  location -- APA 7 (hrgca.com "Notable changes in APA 7th edition", Antioch guide)
+- no author: the title moves into the author's place, then the date -- APA 7 (unchecked)
+- the conference paper template ("(2022, August 1–26)", "New York, NY, United States") was not
+  chosen -- APA 7 pp. 332-333 (Re:cite; UQ, AUT guides): a working paper, not a presentation
+
+mla, mla-ref (MLA 9th ed.)
+- "(Author, par. 15)": comma before a non-page locator -- MLA 9th ed. (in-text guide, unchecked)
+- "pars." plural (unchecked); hyphen in ranges -- MLA Style Center ("5-78", unchecked)
+- mla-ref: Author. Title [Translation]. Publisher, date. Type, number. -- MLA 9; order: house
+
+oscola (OSCOLA 4th ed.)
+- author 'title' (date) UN Doc symbol, no comma after the author -- OSCOLA 4th ed. UN documents
+  (examples in the Graduate Institute, UWL and Bournemouth guides: "UNGA 'Report of ...' UN
+  GAOR ...", "UNICEF Emergency Operations (1 December 1995) UN Doc E/ICEF/1996/7")
+- "para 12", "paras 3–5", no full stops in abbreviations -- OSCOLA Quick Reference Guide;
+  a comma before the pinpoint -- Swansea and Bournemouth OSCOLA guides
+- "working paper" inside the date brackets; the year for the date -- house
+
+bluebook (Bluebook 21st ed.)
+- author, title, ¶ pinpoint, U.N. Doc. symbol (year) -- Bluebook R21.7 (unchecked)
+- "¶ 14", "¶¶ 27–68" -- Bluebook (Graduate Institute guide examples); no italics -- house
+
+gbt7714 (GB/T 7714-2015, Chinese only)
+- 责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 年: 引文页码. -- GB/T 7714-2015 example [4]
+  (unchecked); the online form (lw881.com summary): 出版地: 出版者, 出版年: 引文页码
+  (更新或修改日期)[引用日期]. 获取和访问路径. -- with a url: [R/OL], the citation date
+  (front matter accessed = "YYYY-MM-DD") in brackets when known, then the URL
+- a report number goes in 其他题名信息 -- GB/T 7714-2015 example [4] (unchecked)
+- R = 报告; 2015 added A 档案, CM 舆图, DS 数据集, Z 其他 -- GB/T 7714-2015 preface (unchecked)
+- no author: the entry begins with the title -- GB/T 7714-2015 (unchecked: allowed, as we
+  recall it, for the numeric system; 佚名 otherwise)
+- the conference as 出版者, 第…段 as 引文页码 -- house
+- the conference's UN Chinese name: conference_name.zh, e.g. 不扩散核武器条约缔约国2020年审议大会,
+  the masthead form (cf. 不扩散核武器条约缔约国2015年审议大会 on NPT/CONF.2015/PC.II/WP.42);
+  conference.zh (第十次审议大会, the descriptive name) only when it is not given -- house
+
+Exchange formats
 - bibtex: @techreport: author, title, institution, year; type, number, address, note -- btxdoc
+  (unchecked); the original title alone, the translation in note -- house
 - bibtex: a corporate author in double braces, not split into names -- BibTeX names (unchecked)
 - ris: TY RPRT first, ER last; SN report number, M3 type, PB institution -- Zotero RIS translator
-- ris: TT translated title, LA language, N1 note -- RIS 2011 specification (tag table)
-- csl-json: type "report"; "event-title" (1.0.2; "event" deprecated), "genre" -- CSL 1.0.2 schema
-- csl-json: no "locator"/"label" on a data item: they belong to a citation item -- CSL schema
+  (unchecked); TT translated title, LA language, N1 note -- RIS 2011 spec (unchecked)
+- csl-json: type "report"; "event-title" (1.0.2; "event" deprecated), "genre", "title-short" --
+  CSL 1.0.2 variables (csl-variables.rnc of the CSL schema); no "locator"/"label" on a data
+  item: they belong to a citation item -- CSL spec (unchecked)
+- csl-json: the original title alone (CSL 1.0.2 has no translated-title variable, so our
+  English goes in "note"); "title-short" = the title before its colon (核裁军); "genre" as
+  written, lower case ("working paper"): styles capitalize it themselves -- house
+- csl:NAME: the style's own default-locale unless --lang is given; a note when the style drops
+  the paragraph locator or prints it without a paragraph label -- house (npt_gloss.csl)
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from npt_gloss.errors import UsageError
 from npt_gloss.models import Bilingual, DocumentMeta
 from npt_gloss.refs import compress
 
-__all__ = ["STYLES", "STYLE_LANGS", "csl_item", "format_citation", "missing_symbol_hint"]
+__all__ = [
+    "STYLES",
+    "STYLE_LANGS",
+    "citation_notes",
+    "csl_item",
+    "format_citation",
+    "missing_symbol_hint",
+]
 
 StyleFn = Callable[[DocumentMeta, Sequence[int]], str]
 
@@ -124,6 +201,58 @@ def _headline(text: str) -> str:
                 parts.append(_cap(part))
         out.append("-".join(parts))
     return " ".join(out)
+
+
+def _sentence(text: str) -> str:
+    """Sentence case as APA 7 and CMOS want it: the first word of the title and the first
+    word after a subtitle's colon capitalized, the rest left as written (proper nouns stay)."""
+    out = _cap(text)
+    return re.sub(r"([:：—]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+_ROMAN_PUNCT = {
+    "：": ": ",
+    "，": ", ",
+    "、": ", ",
+    "；": "; ",
+    "（": " (",
+    "）": ") ",
+    "《": " ",  # book-title marks have no Latin counterpart in a transliteration
+    "》": " ",
+    "“": " “",
+    "”": "” ",
+}
+
+
+def _romanize(hanzi: str) -> str:
+    """Hanyu Pinyin without tone marks, syllables of a word joined, for APA's transliteration.
+
+    Words come from rjieba (a project dependency; pypinyin's own phrase segmentation splits
+    领域 and 裁军, which its dictionary lists under single characters); each word's syllables
+    come from pypinyin with the word as context. Sentence case is applied by the caller.
+    """
+    import rjieba
+    from pypinyin import Style, lazy_pinyin
+
+    pieces: list[str] = []
+    for word in rjieba.cut(hanzi):
+        if word in _ROMAN_PUNCT:
+            pieces.append(_ROMAN_PUNCT[word])
+        elif re.search(r"[\u3400-\u9fff]", word):
+            syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False)
+            # An apostrophe before a syllable that starts with a, o or e (Xi'an, nü'er).
+            joined = syllables[0] + "".join(
+                ("'" if syl[:1] in "aoe" else "") + syl for syl in syllables[1:]
+            )
+            joined = joined.replace("v", "ü")
+            pieces.append(" " + joined)
+        else:
+            pieces.append(" " + word.strip())
+    text = "".join(pieces)
+    text = re.sub(r"\s+([:;,)])", r"\1", text)
+    text = re.sub(r"([(“])\s+", r"\1", text)
+    text = re.sub(r"\s+”", "”", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _short_title(title: str) -> str:
@@ -247,8 +376,10 @@ def _title_parts(
     if en and (meta.title_en_official or not zh):
         mark = "" if meta.title_en_official else "[unofficial translation]"
         return case(en), mark
-    original = str(meta.extra.get("title_romanized") or "") if romanized else ""
-    original = original or zh
+    original = zh
+    if romanized and zh:
+        given = str(meta.extra.get("title_romanized") or "")
+        original = given or _sentence(_romanize(zh))
     return original, f"[{bracket_case(en)}]" if en else ""
 
 
@@ -285,8 +416,8 @@ def _meeting_en(meta: DocumentMeta) -> str:
 
 
 def _chicago(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    head = _join([meta.author.en, _quoted(*_title_parts(meta, case=_headline))])
-    head = f"{head} ({_meeting_en(meta)})"
+    title = _quoted(*_title_parts(meta, case=_headline, bracket_case=_sentence))
+    head = f"{_join([meta.author.en, title])} ({_meeting_en(meta)})"
     return _end(_join([head, meta.symbol, _loc(refs, "para. ", "paras. "), meta.url]))
 
 
@@ -303,7 +434,7 @@ def _chicago_short(meta: DocumentMeta, refs: Sequence[int]) -> str:
 def _chicago_bib(meta: DocumentMeta, refs: Sequence[int]) -> str:
     parts = [
         meta.author.en,
-        _quoted(*_title_parts(meta, case=_headline)),
+        _quoted(*_title_parts(meta, case=_headline, bracket_case=_sentence)),
         _cap(_meeting_en(meta)),
         meta.symbol,
         meta.url,
@@ -317,15 +448,15 @@ def _apa(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 
 def _apa_ref(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    title = _plain(*_title_parts(meta, romanized=True))
+    """APA 7 report: Author. (Year). Title [Translation] (Number) [Description]. Publisher. URL"""
+    title = _plain(*_title_parts(meta, romanized=True, bracket_case=_sentence))
     number = f"({meta.symbol})" if meta.symbol else ""
     kind = f"[{_cap(meta.doc_type.en)}]" if meta.doc_type.en else ""
     work = _end(_join([title, number, kind], " "))
     date = f"({_year(meta) or 'n.d.'})."
     # No author: the title moves into the author's place (APA 7th ed., unchecked).
     head = [_end(meta.author.en), date, work] if meta.author.en else [work, date]
-    source = _join([_conference(meta, "en"), meta.place.en])
-    return _join([*head, _end(source), meta.url], " ")
+    return _join([*head, _end(_conference(meta, "en")), meta.url], " ")
 
 
 def _mla(meta: DocumentMeta, refs: Sequence[int]) -> str:
@@ -342,7 +473,7 @@ def _mla_ref(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 def _oscola(meta: DocumentMeta, refs: Sequence[int]) -> str:
     title = _quoted(*_title_parts(meta, case=_headline), open_q="‘", close_q="’")
-    head = _join([meta.author.en, title])
+    head = _join([meta.author.en, title], " ")
     when = _join([meta.doc_type.en, _year(meta)])
     doc = f"UN Doc {meta.symbol}" if meta.symbol else ""
     head = _join([head, f"({when})" if when else "", doc], " ")
@@ -362,15 +493,15 @@ def _md_escape(text: str) -> str:
 
 
 def _plain_en(meta: DocumentMeta, refs: Sequence[int], *, markdown: bool = False) -> str:
-    """The plain form; with ``markdown`` the title in italics and the rest escaped."""
+    """The plain form; with ``markdown`` the same with markdown's special characters escaped.
+
+    The title stays in quotation marks, as UN practice has it, in markdown too.
+    """
     esc = _md_escape if markdown else str
     main, bracket = _title_parts(meta)
-    if not markdown:
-        title = _quoted(main, bracket)
-    else:
-        if bracket:  # our own brackets stay literal: "[x]" with no link definition is no link
-            bracket = f"[{_md_escape(bracket[1:-1])}]"
-        title = _join([f"*{_md_escape(main)}*" if main else "", bracket], " ")
+    if bracket and markdown:  # our own brackets stay literal: "[x]" with no link definition
+        bracket = f"[{_md_escape(bracket[1:-1])}]"
+    title = _quoted(esc(main), bracket)
     parts = [
         esc(meta.author.en),
         title,
@@ -406,7 +537,7 @@ def _plain_zh(meta: DocumentMeta, refs: Sequence[int], *, markdown: bool = False
     esc = _md_escape if markdown else str
     title = _title_zh(meta)
     if title:
-        title = f"*{esc(title)}*" if markdown else f"“{title}”"
+        title = f"“{esc(title)}”"
     parts = [
         esc(meta.author.zh),
         title,
@@ -425,12 +556,26 @@ def _markdown_zh(meta: DocumentMeta, refs: Sequence[int]) -> str:
     return _plain_zh(meta, refs, markdown=True)
 
 
+def _accessed(meta: DocumentMeta) -> str:
+    """The date the online copy was consulted (front matter ``accessed = "YYYY-MM-DD"``)."""
+    when = str(meta.extra.get("accessed") or "")
+    return when if _date(when) else ""
+
+
 def _gbt7714(meta: DocumentMeta, refs: Sequence[int]) -> str:
+    """责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 年: 引文页码.
+
+    Online (a url): [R/OL], the citation date in brackets after the locator, then the URL.
+    """
     title = _join([_title_zh(meta), meta.doc_type.zh, meta.symbol], ": ")
+    mark = "[R/OL]" if meta.url else "[R]"
     imprint = _join([meta.place.zh, _conference(meta, "zh")], ": ")
     imprint = _join([imprint, _year(meta)])
     imprint = _join([imprint, _loc_zh(refs)], ": ")
-    return _end(_join([_end(meta.author.zh), _end(f"{title}[R]"), imprint], " "))
+    if meta.url and _accessed(meta):
+        imprint += f"[{_accessed(meta)}]"
+    parts = [_end(meta.author.zh), _end(f"{title}{mark}"), _end(imprint), _end(meta.url)]
+    return _join(parts, " ")
 
 
 # ------------------------------------------------------------------------ exchange formats
@@ -451,15 +596,17 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
         title, note = _title_zh(meta), ""
         locator = _loc_zh(refs)
     else:
-        title = _plain(*_title_parts(meta))
+        title, _ = _title_parts(meta)
+        # The translation stays out of the title (BibTeX has no field for it): in the note.
         note = (
             ""
-            if meta.title_en_official or not meta.title.en
-            else ("The English title is an unofficial translation.")
+            if meta.title_en_official or not (meta.title.en and meta.title.zh)
+            else f"English title (unofficial translation): {meta.title.en}."
         )
         locator = _loc(refs, "para.~", "paras.~", last=" and~", dash="--")
+    author = _pick(meta.author, lang)
     fields = [
-        ("author", f"{{{_bib_escape(_pick(meta.author, lang))}}}"),
+        ("author", f"{{{_bib_escape(author)}}}" if author else ""),
         ("title", _bib_escape(title)),
         ("type", _bib_escape(_cap(_pick(meta.doc_type, lang)))),
         ("number", _bib_escape(meta.symbol)),
@@ -506,15 +653,32 @@ def _csl_date(meta: DocumentMeta) -> dict[str, list[list[int]]] | None:
     return {"date-parts": parts}
 
 
+def _csl_date_of(iso: str) -> dict[str, list[list[int]]] | None:
+    day = _date(iso)
+    return {"date-parts": [list(day)]} if day else None
+
+
 def csl_item(meta: DocumentMeta, lang: str = "en") -> dict[str, object]:
-    """The document as one CSL 1.0.2 data item (no locator: that belongs to a citation)."""
-    title = _title_zh(meta) if lang == "zh" else _plain(*_title_parts(meta))
+    """The document as one CSL 1.0.2 data item (no locator: that belongs to a citation).
+
+    The title is the original alone (CSL 1.0.2 has no variable for a translated title, so an
+    unofficial English rendering goes in ``note``); ``title-short`` is the part before the
+    colon; ``genre`` is as written (lower case), the style capitalizes where it must.
+    """
+    if lang == "zh":
+        title, translation = _title_zh(meta), ""
+    else:
+        title, _ = _title_parts(meta)
+        both = meta.title.en and meta.title.zh
+        translation = meta.title.en if both and not meta.title_en_official else ""
+    short = _short_title(title)
     item: dict[str, object] = {
         "id": meta.id,
         "type": "report",
         "title": title,
+        "title-short": short if short != title else "",
         "author": [{"literal": _pick(meta.author, lang)}] if _pick(meta.author, lang) else [],
-        "genre": _cap(_pick(meta.doc_type, lang)),
+        "genre": _pick(meta.doc_type, lang),
         "number": meta.symbol,
         "event-title": _conference(meta, lang),
         "event-place": _pick(meta.place, lang),
@@ -522,6 +686,8 @@ def csl_item(meta: DocumentMeta, lang: str = "en") -> dict[str, object]:
         "issued": {"date-parts": [[int(_year(meta))]]} if _year(meta) else None,
         "language": meta.lang,
         "URL": meta.url,
+        "accessed": _csl_date_of(_accessed(meta)),
+        "note": f"English title (unofficial translation): {translation}" if translation else "",
     }
     return {key: value for key, value in item.items() if value}
 
@@ -545,7 +711,7 @@ STYLES: dict[str, str] = {
     "bluebook": "Bluebook 21st ed., UN document: ¶¶, U.N. Doc. (en)",
     "gbt7714": "GB/T 7714-2015 reference entry, in Chinese (zh)",
     "plain": "everything known, plain text (en, zh)",
-    "markdown": "as plain, title in italics (en, zh)",
+    "markdown": "as plain, markdown characters escaped, URL in <> (en, zh)",
     "bibtex": "BibTeX @techreport entry (en, zh)",
     "ris": "RIS record, TY RPRT (en, zh)",
     "csl-json": "CSL-JSON array with one CSL 1.0.2 item of type report (en, zh)",
@@ -598,7 +764,7 @@ def format_citation(
     if style.startswith("csl:"):
         from npt_gloss.csl import render_csl  # citeproc is heavy and optional
 
-        return render_csl(meta, refs, style[4:], lang or "en")
+        return render_csl(meta, refs, style[4:], lang)
     forms = _TABLE.get(style)
     if forms is None:
         raise UsageError(
@@ -612,6 +778,18 @@ def format_citation(
             hint=f"languages for {style}: {', '.join(forms)}",
         )
     return forms[lang](meta, refs)
+
+
+def citation_notes(
+    meta: DocumentMeta, refs: Sequence[int], style: str, lang: str | None = None
+) -> list[str]:
+    """Lines for stderr about what ``style`` loses: for ``csl:<name>``, the paragraph locator
+    dropped or printed without a paragraph label (see :mod:`npt_gloss.csl`); else none."""
+    if not style.startswith("csl:"):
+        return []
+    from npt_gloss.csl import render_csl_with_notes
+
+    return render_csl_with_notes(meta, refs, style[4:], lang)[1]
 
 
 def missing_symbol_hint(meta: DocumentMeta, style: str, path: str | None = None) -> str | None:

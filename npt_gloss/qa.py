@@ -8,7 +8,9 @@ paragraph of the draft by an admitted form in the draft's language. The findings
 * ``wrong`` (error): instead, the concept that negates the expected one or that it negates:
   无核武器国家 rendered "nuclear-weapon States", the worst error of all;
 * ``deprecated`` (warning): only a form to avoid ("nuclear weapons States" style forms);
-* ``inconsistent`` (info): one concept rendered by different admitted forms in the draft;
+* ``inconsistent`` (warning): one concept rendered by different admitted forms in the draft;
+* ``style`` (info): a rendering the matcher accepts that does not keep the admitted form's
+  spelling, hyphens or capitals ("nuclear weapon states" for "nuclear-weapon States");
 * ``untranslated`` (info): a source paragraph the draft lacks (a draft may be partial).
 
 The draft is scanned by the same index machinery as the documents (longest match, mentions
@@ -45,19 +47,21 @@ def parse_draft(text: str) -> list[Paragraph]:
     """The numbered paragraphs of a draft (front matter between ``+++`` lines skipped; a
     paragraph runs to the next blank line; numbers may skip, as a draft may be partial)."""
     lines = text.replace("\r\n", "\n").removeprefix("\ufeff").split("\n")
+    offset = 0
     if lines and lines[0].strip() == "+++":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
-        lines = lines[closing + 1 :] if closing is not None else lines
+        if closing is not None:
+            lines, offset = lines[closing + 1 :], closing + 1
     paragraphs: list[Paragraph] = []
-    number, parts = 0, []
-    for line in [*lines, ""]:
+    number, start, parts = 0, 0, []
+    for lineno, line in enumerate([*lines, ""], start=1 + offset):
         found = _NUMBERED.match(line)
         if found and not parts:
-            number, parts = int(found.group(1)), [found.group(2).strip()]
+            number, start, parts = int(found.group(1)), lineno, [found.group(2).strip()]
         elif line.strip() and parts:
             parts.append(line.strip())
         elif not line.strip() and parts:
-            paragraphs.append(Paragraph(number, "\n".join(parts)))
+            paragraphs.append(Paragraph(number, "\n".join(parts), line=start))
             parts = []
     return paragraphs
 
@@ -101,11 +105,49 @@ def check_draft(
         concept = by_id[concept_id]
         expected = _admitted(concept, lang)
         found_here = scanned.get(number, {})
-        if _rendered(concept, found_here.get(concept_id, []), lang):
+        used = found_here.get(concept_id, [])
+        if _rendered(concept, used, lang):
+            findings.extend(_style(concept, number, source_form, expected, used))
             continue
         findings.append(_absent(concept, number, source_form, expected, found_here, lang))
     findings.extend(_inconsistent(by_id, scanned, {c for _, c in source}, lang))
     return sorted(findings, key=lambda f: (f.paragraph, f.kind, f.concept or ""))
+
+
+def _style(
+    concept: Concept, number: int, source_form: str, expected: tuple[str, ...], used: list[str]
+) -> Iterable[Finding]:
+    """A rendering that the matcher accepts but that does not keep the admitted form's
+    spelling, hyphens or capitals ("nuclear weapon states" for "nuclear-weapon States"); a
+    capital at the start of a sentence is no departure."""
+    if any(_same_but_first_letter(form, admitted) for form in used for admitted in expected):
+        return
+    loose = {_loose(admitted): admitted for admitted in expected}
+    departures = [form for form in used if _loose(form) in loose]
+    if not departures:
+        return  # an inflection (a plural), not a departure from the spelling
+    form = departures[0]
+    yield Finding(
+        number,
+        "style",
+        "info",
+        concept.id,
+        source_form,
+        expected,
+        form,
+        f"'{form}' is written '{loose[_loose(form)]}' in UN usage",
+    )
+
+
+def _loose(text: str) -> str:
+    """Case, hyphens and spacing folded away: what a style departure keeps the same."""
+    return re.sub(r"[\s\-–]+", " ", text.lower()).strip()
+
+
+def _same_but_first_letter(form: str, admitted: str) -> bool:
+    return form == admitted or (
+        form[:1].lower() == admitted[:1].lower() and form[1:] == admitted[1:]
+    )
 
 
 def _rendered(concept: Concept, forms: list[str], lang: str) -> bool:
@@ -211,7 +253,7 @@ def _inconsistent(
             yield Finding(
                 first,
                 "inconsistent",
-                "info",
+                "warning",
                 concept_id,
                 None,
                 _admitted(concept, lang),

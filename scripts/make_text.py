@@ -47,7 +47,9 @@ META: dict[str, Any] = {
         " of Nuclear Weapons",
     ),
     "conference_name": Bilingual(
-        zh="",  # not in the seed
+        # Not in the seed; the cycle keeps its year in UN Chinese mastheads, as the 2015
+        # cycle's 不扩散核武器条约缔约国2015年审议大会 (NPT/CONF.2015/PC.II/WP.42) shows.
+        zh="不扩散核武器条约缔约国2020年审议大会",
         en="2020 Review Conference of the Parties to the Treaty on the Non-Proliferation"
         " of Nuclear Weapons",
     ),

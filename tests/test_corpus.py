@@ -408,7 +408,7 @@ def test_document_to_json_shipped_metadata() -> None:
         "en": "Nuclear disarmament: areas of shared responsibility",
     }
     assert out["symbol"] == ""
-    assert out["conference_name"]["zh"] == ""
+    assert out["conference_name"]["zh"] == "不扩散核武器条约缔约国2020年审议大会"
     assert (out["date_start"], out["date_end"], out["year"]) == ("2022-08-01", "2022-08-26", 2022)
 
 

@@ -123,3 +123,37 @@ def test_a_draft_without_numbered_paragraphs_is_refused(tmp_path: Path) -> None:
     draft.write_text("just some text\n", encoding="utf-8")
     result = run("check", str(draft))
     assert result.exit_code == 2 and "no numbered paragraph" in result.stderr
+
+
+def test_style_departures_and_clean_drafts() -> None:
+    clean = (
+        "1. Non-nuclear-weapon States support general and complete disarmament.\n\n"
+        "2. Radiological dispersal devices must be prevented.\n\n"
+        "3. The nuclear-weapon States are responsible.\n\n"
+        "4. So are the nuclear-weapon States.\n"
+    )
+    assert findings(clean) == []
+    styled = clean.replace("3. The nuclear-weapon States", "3. The nuclear weapon states")
+    assert findings(styled) == [(3, "style", "nws", "nuclear weapon states")]
+
+
+def test_a_paragraph_the_source_lacks_is_bad_input(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("10. Fine.\n\n99. Beyond the end.\n", encoding="utf-8")
+    result = run("check", str(draft))
+    assert result.exit_code == 2
+    assert f"{draft}:3: paragraph 99 is not in document 'ru-wp-shared-responsibility'" in (
+        result.stderr
+    )
+
+
+def test_a_chinese_draft_against_a_source_works_the_same_way() -> None:
+    english = Document(
+        DocumentMeta(id="en-src", lang="en", title=Bilingual(zh="", en="Test")),
+        (Paragraph(1, "The non-nuclear-weapon States support general and complete disarmament."),),
+    )
+    index = build_index(CONCEPTS, (english,))
+    wrong = check_draft(index, CONCEPTS, 0, parse_draft("1. 核武器国家支持全面彻底裁军。"), "zh")
+    assert [(f.kind, f.concept, f.found) for f in wrong] == [("wrong", "nnws", "核武器国家")]
+    right = check_draft(index, CONCEPTS, 0, parse_draft("1. 无核武器国家支持全面彻底裁军。"), "zh")
+    assert right == []

@@ -50,6 +50,16 @@ def check(state: State, draft: str, lang: str | None, doc_id: str | None, as_jso
         from npt_gloss.errors import DataError
 
         raise DataError("no numbered paragraph ('1. …') found", path=draft)
+    known = {p.number for p in doc.paragraphs}
+    for paragraph in paragraphs:
+        if paragraph.number not in known:
+            from npt_gloss.errors import DataError
+
+            raise DataError(
+                f"paragraph {paragraph.number} is not in document '{doc.id}' (it has {len(known)})",
+                path=draft,
+                line=paragraph.line or None,
+            )
     lang = lang or draft_language(paragraphs)
     concepts = load_glossary(state.glossary)
     findings = check_draft(state.index, concepts, position, paragraphs, lang)
@@ -76,7 +86,7 @@ def check(state: State, draft: str, lang: str | None, doc_id: str | None, as_jso
         )
     else:
         lines = [
-            [(f"¶{f.paragraph:<3} ", "num"), (f"{f.severity} {f.kind}: ", "how"), (f.message, "")]
+            [(f"¶{f.paragraph} ", "num"), (f"{f.severity} {f.kind}: ", "how"), (f.message, "")]
             for f in findings
         ]
         errors = sum(f.severity == "error" for f in findings)

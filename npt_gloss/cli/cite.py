@@ -72,6 +72,7 @@ def cite(
     from npt_gloss.cite import STYLE_LANGS, format_citation
 
     citation = format_citation(doc.meta, numbers, style, lang)
+    asked_lang = lang
     lang = lang or STYLE_LANGS.get(style, ("en",))[0]
     text = citation
     if quote:
@@ -85,8 +86,19 @@ def cite(
     else:
         out.lines([[(line, "")] for line in text.split("\n")])
     _symbol_hint(doc, style)
+    _style_notes(doc, numbers, style, asked_lang)
     if copy:
         _copy(text)
+
+
+def _style_notes(doc: Any, numbers: Any, style: str, lang: str | None) -> None:
+    """What a CSL style loses (a dropped or mislabelled paragraph locator, another edition)."""
+    if not style.startswith("csl:"):
+        return
+    from npt_gloss.cite import citation_notes
+
+    for note in citation_notes(doc.meta, numbers, style, lang):
+        click.echo(f"npt-gloss: note: {note}", err=True)
 
 
 def _symbol_hint(doc: Any, style: str) -> None:
