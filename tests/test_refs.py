@@ -154,3 +154,57 @@ def test_our_own_locators_read_back(refs: set[int]) -> None:
     assert parse_refs([_loc(sorted(refs), "para. ", "paras. ", last=" and ")], COUNT) == expected
     assert parse_refs([_loc(sorted(refs), "¶ ", "¶¶ ")], COUNT) == expected
     assert parse_refs([_loc_zh(sorted(refs))], COUNT) == expected
+
+
+# ---------------------------------------------------------------- exact messages and edges
+# (mutation testing, issue 16: each line below failed to be caught before)
+
+from npt_gloss.refs import _halfwidth, _tokens  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("args", "count", "message"),
+    [
+        (["0"], 23, "there is no paragraph 0 in reference '0' (valid paragraphs: 1–23)"),
+        (["24"], 23, "paragraph 24 does not exist in reference '24' (valid paragraphs: 1–23)"),
+        (["2"], 1, "paragraph 2 does not exist in reference '2' (valid paragraphs: 1–1)"),
+        (["1"], 0, "paragraph 1 does not exist in reference '1' (the document has no paragraphs)"),
+        (["3", "x"], 23, "cannot read 'x' in reference '3 x' (valid paragraphs: 1–23)"),
+        (["-5"], 23, "'-' has no number before it in reference '-5' (valid paragraphs: 1–23)"),
+        (["5-"], 23, "the range '5-' has no end in reference '5-' (valid paragraphs: 1–23)"),
+        (["7-5"], 23, "the range '7-5' runs backwards in reference '7-5' (valid paragraphs: 1–23)"),
+        (
+            ["7 to 5"],
+            23,
+            "the range '7 to 5' runs backwards in reference '7 to 5' (valid paragraphs: 1–23)",
+        ),
+        (["para."], 23, "no paragraph number in reference 'para.' (valid paragraphs: 1–23)"),
+        (["1234567890"], 23, "paragraph 1234567890 does not exist in reference '1234567890'"),
+    ],
+)
+def test_bad_references_say_exactly_what_and_where(
+    args: list[str], count: int, message: str
+) -> None:
+    with pytest.raises(BadReference) as caught:
+        parse_refs(args, count)
+    assert str(caught.value).startswith(message)
+
+
+def test_full_width_forms_map_to_ascii_at_both_ends_of_the_block() -> None:
+    assert _halfwidth("！～\u3000Ａ") == "!~ A"
+    assert _halfwidth("\uff00\uff5f") == "\uff00\uff5f"  # just outside the block: unchanged
+    assert parse_refs(["３～５"], 23) == (3, 4, 5)  # ～ (U+FF5E) is the tilde, a range
+
+
+def test_tokens_keep_what_the_user_typed() -> None:
+    tokens = _tokens("第３、５段 and 7")
+    assert [(t.kind, t.text) for t in tokens] == [
+        ("label", "第"),
+        ("num", "３"),
+        ("sep", "、"),
+        ("num", "５"),
+        ("label", "段"),
+        ("sep", "and"),
+        ("num", "7"),
+    ]
+    assert [t.value for t in tokens if t.kind == "num"] == [3, 5, 7]
