@@ -105,3 +105,37 @@ def test_chinese_next_to_a_digit_keys_as_folding_joins_it(text: str, key: str) -
 )
 def test_spaces_inside_chinese_fold_away(text: str, folded: str) -> None:
     assert fold(text, T2S) == folded
+
+
+# ---------------------------------------------------------------- edges (mutation testing)
+
+from npt_gloss.normalize import english_word_key, is_cjk  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (0x4E00, True), (0x9FFF, True), (0x3400, True), (0x4DBF, True), (0xF900, True),
+        (0xFAFF, True), (0x20000, True), (0x2FA1F, True), (0x4DFF, False), (0x33FF, False),
+        (0xA000, False), (0xF8FF, False), (0xFB00, False), (0x1FFFF, False), (0x2FA20, False),
+        (0x4DC0, False), (0x4DFF + 1, True),
+    ],
+)  # fmt: skip
+def test_is_cjk_at_the_edges_of_each_block(code: int, expected: bool) -> None:
+    assert is_cjk(chr(code)) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("bus", "bus"), ("gas", "gas"), ("cats", "cat"), ("dogs", "dog"), ("parties", "party"),
+        ("ties", "tie"), ("classes", "class"), ("boxes", "box"), ("churches", "church"),
+        ("wishes", "wish"), ("glass", "glass"), ("status", "status"), ("analysis", "analysis"),
+        ("abc1s", "abc1s"), ("states", "state"), ("weapons", "weapon"),
+        ("organisation", "organization"), ("organising", "organizing"),
+        ("organised", "organized"), ("defense", "defence"), ("program", "programme"),
+        ("organizations", "organization"),
+    ],
+)  # fmt: skip
+def test_english_word_key(word: str, key: str) -> None:
+    assert english_word_key(word) == key
