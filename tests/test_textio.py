@@ -275,3 +275,102 @@ def test_write_atomic_survives_sigkill(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"\.doc\.txt\..+\.tmp", name) for name in leftovers)
     # Leftovers prove that some kills landed in the middle of a write, the case under test.
     assert leftovers, "no kill interrupted a write; the test proved nothing"
+
+
+# --------------------------------------------------------------------------- exact messages
+# (mutation testing, issue 16: the wording and the place named are what a user reads)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (FileNotFoundError(), "file not found"),
+        (IsADirectoryError(), "is a directory, not a file"),
+        (PermissionError(), "cannot read the file: permission denied"),
+        (OSError(5, "Input/output error"), "cannot read the file: Input/output error"),
+        (ValueError("embedded null byte"), "cannot read the file: not a valid file name"),
+    ],
+)
+def test_read_errors_name_the_file_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, message: str
+) -> None:
+    path = tmp_path / "doc.txt"
+
+    def fail(self: Path) -> bytes:
+        raise error
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe" + "核".encode("utf-16-le"), "not UTF-8: the file is UTF-16 (it starts with a "
+         "UTF-16 byte-order mark) (save it as UTF-8)"),
+        (b"\xfe\xff" + "核".encode("utf-16-be"), "not UTF-8: the file is UTF-16 (it starts with a "
+         "UTF-16 byte-order mark) (save it as UTF-8)"),
+        (b"\xff\xfe\x00\x00" + "核".encode("utf-32-le"), "not UTF-8: the file is UTF-32 (it "
+         "starts with a UTF-32 byte-order mark) (save it as UTF-8)"),
+        (b"\x00\x00\xfe\xff" + "核".encode("utf-32-be"), "not UTF-8: the file is UTF-32 (it "
+         "starts with a UTF-32 byte-order mark) (save it as UTF-8)"),
+    ],
+)  # fmt: skip
+def test_a_utf16_or_utf32_byte_order_mark_is_named_at_line_1(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    assert str(caught.value) == f"{path}:1:1: {message}"
+
+
+def test_gbk_is_named_with_line_column_byte_and_the_iconv_hint(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes("first line\nab核裁军\n".encode("gb18030"))
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    assert str(caught.value) == (
+        f"{path}:2:3: not UTF-8: the file looks like GBK/GB18030 (first bad byte 0xBA) "
+        "(save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8)"
+    )
+
+
+def test_binary_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "doc.bin"
+    path.write_bytes(b"ok\n\x81\x00\x01\x02\xff")
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    assert str(caught.value) == (
+        f"{path}:2:1: not a text file: binary or unknown encoding (first bad byte 0x81) "
+        "(documents and the glossary must be UTF-8 text)"
+    )
+
+
+def test_a_control_character_is_named_with_its_code_point(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes("line one\n核\x01x\n".encode())
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    assert str(caught.value) == (
+        f"{path}:2:2: not a text file: binary or unknown encoding (control character U+0001) "
+        "(documents and the glossary must be UTF-8 text)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("ascii text\nlong enough\n".encode("utf-16-le"), True),
+        ("ascii text\nlong enough\n".encode("utf-16-be"), True),
+        ("ascii text, no line end".encode("utf-16-le"), False),
+        (b"a", False),
+        (b"plain ascii", False),
+        (b"\x00" * 3 + b"abc", False),
+    ],
+)
+def test_looks_like_utf16(data: bytes, expected: bool) -> None:
+    assert textio._looks_like_utf16(data) is expected
