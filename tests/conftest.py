@@ -110,3 +110,26 @@ def index_of_texts(concepts: tuple[Concept, ...], doc_id: str, texts: tuple[str,
         f"{doc_id}.txt",
     )
     return build_index(concepts, (document,))
+
+
+UNWRITABLE = ("a regular file", "below a regular file", "a read-only folder")
+
+
+def unwritable_folder(tmp_path: Path, case: str) -> Path:
+    """A folder path that cannot be written, of the kind ``case`` names (see UNWRITABLE);
+    skips the read-only case when running as root, which may write anyway."""
+    import os
+
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder", encoding="utf-8")
+    if case == "a regular file":
+        return a_file
+    if case == "below a regular file":
+        return a_file / "cache"
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    if os.access(read_only, os.W_OK):
+        read_only.chmod(0o755)
+        pytest.skip("running as root: a read-only folder is writable, so this case shows nothing")
+    return read_only

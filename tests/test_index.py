@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import UNWRITABLE, unwritable_folder
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -190,24 +191,7 @@ def test_old_temporary_files_are_cleaned_up(data: tuple[Path, Path, Path]) -> No
 # ---------------------------------------------------------------- unwritable, damaged
 
 
-def _unwritable(tmp_path: Path, case: str) -> Path:
-    """A cache folder that cannot be written, of the kind ``case`` names."""
-    a_file = tmp_path / "a-file"
-    a_file.write_text("not a folder", encoding="utf-8")
-    if case == "a regular file":
-        return a_file
-    if case == "below a regular file":
-        return a_file / "cache"
-    read_only = tmp_path / "read-only"
-    read_only.mkdir()
-    read_only.chmod(0o555)
-    if os.access(read_only, os.W_OK):
-        read_only.chmod(0o755)
-        pytest.skip("running as root: a read-only folder is writable, so this case shows nothing")
-    return read_only
-
-
-@pytest.mark.parametrize("case", ["a regular file", "below a regular file", "a read-only folder"])
+@pytest.mark.parametrize("case", UNWRITABLE)
 def test_unwritable_cache_folder_still_answers_with_a_warning(
     data: tuple[Path, Path, Path],
     tmp_path: Path,
@@ -215,7 +199,7 @@ def test_unwritable_cache_folder_still_answers_with_a_warning(
     case: str,
 ) -> None:
     glossary, text, _ = data
-    folder = _unwritable(tmp_path, case)
+    folder = unwritable_folder(tmp_path, case)
     try:
         for _ in range(2):
             idx = open_index(glossary, text, folder)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SMALL_RAW
+from conftest import SMALL_RAW, UNWRITABLE, unwritable_folder
 
 from npt_gloss import paths, render
 from npt_gloss.cli import cli
@@ -832,32 +832,12 @@ def _cache_output(cache: Path | str, *args: str) -> subprocess.CompletedProcess[
     return spawn(*args, env=process_env(NPT_GLOSS_CACHE=str(cache)))
 
 
-def _unwritable_cache(tmp_path: Path, case: str) -> Path:
-    """A cache folder that cannot be written, of the kind ``case`` names."""
-    a_file = tmp_path / "a-file"
-    a_file.write_text("not a folder", encoding="utf-8")
-    if case == "a regular file":
-        return a_file
-    if case == "below a regular file":
-        return a_file / "cache"
-    read_only = tmp_path / "read-only"
-    read_only.mkdir()
-    read_only.chmod(0o555)
-    try:
-        (read_only / "probe").touch()
-    except OSError:
-        return read_only
-    (read_only / "probe").unlink()
-    read_only.chmod(0o755)
-    pytest.skip("running as root: a read-only folder is writable, so this case shows nothing")
-
-
-@pytest.mark.parametrize("case", ["a regular file", "below a regular file", "a read-only folder"])
+@pytest.mark.parametrize("case", UNWRITABLE)
 def test_unwritable_cache_costs_only_speed(tmp_path: Path, case: str) -> None:
     args = ["lookup", "strategic stabilty", "--json"]
     wanted = _cache_output(tmp_path / "good-cache", *args)
     assert wanted.returncode == 0
-    cache = _unwritable_cache(tmp_path, case)
+    cache = unwritable_folder(tmp_path, case)
     try:
         for _ in range(2):  # and again: nothing half-written is left to trip over
             result = _cache_output(cache, *args)
