@@ -480,3 +480,62 @@ def test_format_then_parse_round_trips(doc: Document) -> None:
         (p.number, p.text, p.items) for p in doc.paragraphs
     ]
     assert format_document(again) == text
+
+
+# ---------------------------------------------------------------- exact (mutation testing)
+
+from npt_gloss.corpus import _toml_key, _toml_value  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (True, "true"), (False, "false"), (0, "0"), (12, "12"), (1.5, "1.5"),
+        (float("nan"), "nan"), (float("inf"), "inf"), (float("-inf"), "-inf"),
+        ("a\"b\\c\nd\te\rf", '"a\\"b\\\\c\\nd\\te\\rf"'),
+        ("\x1b\x7f\x9f", '"\\u001B\\u007F\\u009F"'),
+        (dt.date(2022, 8, 1), "2022-08-01"), (dt.time(9, 30), "09:30:00"),
+        ([1, "x", [True]], '[1, "x", [true]]'), ({"a": 1, "b c": "d"}, '{a = 1, "b c" = "d"}'),
+        ([], "[]"), ({}, "{}"),
+    ],
+)  # fmt: skip
+def test_toml_values_are_written_exactly(value: object, written: str) -> None:
+    assert _toml_value(value) == written
+
+
+def test_toml_keys_are_bare_or_quoted() -> None:
+    assert _toml_key("title_en-2") == "title_en-2"
+    assert _toml_key("a b") == '"a b"'
+
+
+def test_an_unwritable_value_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="cannot write object as TOML"):
+        _toml_value(object())
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "– an item\n",
+            "doc.txt:9: item line outside a paragraph (items follow their paragraph's text "
+            "directly, with no blank line before them)",
+        ),
+        (
+            "stray text\n",
+            "doc.txt:9: text before the first numbered paragraph (paragraphs start with their "
+            "number, e.g. '1. ')",
+        ),
+        (
+            "1. One.\n\nstray text\n",
+            "doc.txt:11: unnumbered text after paragraph 1 (a paragraph runs to the next blank "
+            "line: remove the blank line or number the text)",
+        ),
+    ],
+)
+def test_text_outside_paragraphs_is_named_exactly(body: str, message: str) -> None:
+    front = '+++\nid = "doc"\ntitle.zh = "测试"\ntitle.en = "Test"\n'
+    front += 'author.zh = "某国"\nauthor.en = "X"\n+++\n\n'
+    with pytest.raises(DataError) as caught:
+        parse_document(front + body, "doc.txt")
+    assert str(caught.value) == message
