@@ -413,25 +413,25 @@ def format_document(doc: Document) -> str:
 
 
 def _front_matter_lines(meta: DocumentMeta) -> list[str]:
-    out = [f"id = {_toml_value(meta.id)}", f"lang = {_toml_value(meta.lang)}"]
+    out = [f"id = {toml_value(meta.id)}", f"lang = {toml_value(meta.lang)}"]
     if not meta.symbol:
         out.append(SYMBOL_UNKNOWN_COMMENT)
-    out.append(f"symbol = {_toml_value(meta.symbol)}")
+    out.append(f"symbol = {toml_value(meta.symbol)}")
     out += _bilingual_lines("title", meta.title)
     out.append(
-        f"title_en_official = {_toml_value(meta.title_en_official)}"
+        f"title_en_official = {toml_value(meta.title_en_official)}"
         "  # true only when title.en is the UN's own English title"
     )
     for key, attr in _BILINGUAL_FIELDS.items():
         if key != "title":
             out += _bilingual_lines(key, getattr(meta, attr))
     out += [
-        f"date_start = {_toml_value(meta.date_start)}",
-        f"date_end = {_toml_value(meta.date_end)}",
+        f"date_start = {toml_value(meta.date_start)}",
+        f"date_end = {toml_value(meta.date_end)}",
     ]
     if meta.year is not None:
         out.append(f"year = {meta.year}")
-    out.append(f"url = {_toml_value(meta.url)}")
+    out.append(f"url = {toml_value(meta.url)}")
     for key, value in meta.extra.items():
         out += _toml_assignments([key], value)
     return out
@@ -439,8 +439,8 @@ def _front_matter_lines(meta: DocumentMeta) -> list[str]:
 
 def _bilingual_lines(key: str, value: Bilingual) -> list[str]:
     return [
-        f"{key}.zh = {_toml_value(value.zh)}",
-        f"{key}.en = {_toml_value(value.en)}",
+        f"{key}.zh = {toml_value(value.zh)}",
+        f"{key}.en = {toml_value(value.en)}",
     ]
 
 
@@ -451,14 +451,15 @@ def _toml_assignments(keys: list[str], value: Any) -> list[str]:
         for key, inner in value.items():
             lines += _toml_assignments([*keys, key], inner)
         return lines
-    return [f"{'.'.join(_toml_key(k) for k in keys)} = {_toml_value(value)}"]
+    return [f"{'.'.join(_toml_key(k) for k in keys)} = {toml_value(value)}"]
 
 
 def _toml_key(key: str) -> str:
     return key if _BARE_KEY_RE.fullmatch(key) else _toml_string(key)
 
 
-def _toml_value(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """A TOML value as this project writes it (documents' front matter, the glossary)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -474,9 +475,9 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 

@@ -148,7 +148,6 @@ def _concept_hits(
     maybe: dict[tuple[int, int], dict[tuple[int, int], Span]] = {}
     for c_index in concepts:
         concept = index.concept(c_index)
-        everyday = {term_key(form, index.t2s) for form in concept.everyday}
         for occ in index.concept_occurrences(c_index, direct=scope.direct):
             if scope.doc is not None and index.doc_id(occ.doc) != scope.doc:
                 continue
@@ -158,9 +157,7 @@ def _concept_hits(
             if within in searched:
                 continue  # inside a longer form of a concept searched for: that one counts
             span = Span(occ.start, occ.end, occ.form, concept.id, within, within_name)
-            uncertain = (
-                bool(everyday) and not scope.everyday and term_key(occ.form, index.t2s) in everyday
-            )
+            uncertain = not scope.everyday and index.is_everyday(c_index, occ.form)
             # Two concepts searched for may share a place (a form they share): once.
             (maybe if uncertain else places).setdefault((occ.doc, occ.paragraph), {}).setdefault(
                 (occ.start, occ.end), span

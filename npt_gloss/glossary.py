@@ -12,12 +12,13 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from npt_gloss.errors import DataError
 from npt_gloss.models import Concept
+from npt_gloss.normalize import is_cjk
 from npt_gloss.textio import read_text
 
 DOMAINS: dict[str, str] = {
@@ -57,6 +58,9 @@ LIST_FIELDS = (
     "everyday",
 )
 REQUIRED = ("id", "en", "zh")
+# Every field a concept can have, in the order files write them (a concept's ``line`` is where
+# it was read, not a field).
+FIELD_ORDER = tuple(f.name for f in fields(Concept) if f.name != "line")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TERM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -317,7 +321,7 @@ def everyday_candidates(concept: Concept, common_word: Callable[[str], bool]) ->
     for kind, form in concept_forms(concept):
         if form in concept.everyday or kind == "abbr":
             continue
-        chinese = bool(form) and all("\u4e00" <= ch <= "\u9fff" for ch in form)
+        chinese = bool(form) and all(is_cjk(ch) for ch in form)
         if (chinese and (len(form) <= 2 or common_word(form))) or _LATIN_WORD.fullmatch(form):
             found.append(
                 Problem(

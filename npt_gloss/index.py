@@ -113,6 +113,7 @@ class Index:
             self.t2s,
         )
         self._concept_cache: dict[int, Concept] = {}
+        self._everyday_keys: dict[int, frozenset[str]] = {}
         self._doc_positions: dict[str, int] | None = None
 
     def concept(self, index: int) -> Concept:
@@ -137,15 +138,23 @@ class Index:
         """(doc, paragraph, start, end, form) of every mention, direct or nested."""
         return sorted([*self.occurrences[index], *(row[:5] for row in self.nested[index])])
 
+    def is_everyday(self, index: int, form: str) -> bool:
+        """Whether ``form``, as the text spells it, is one of the concept's forms marked as
+        also an everyday word (决定 "decide"): such a mention is only a possible one."""
+        from npt_gloss.normalize import term_key  # not on show's and cite's start-up path
+
+        keys = self._everyday_keys.get(index)
+        if keys is None:
+            everyday = self.concept(index).everyday
+            keys = self._everyday_keys[index] = frozenset(term_key(f, self.t2s) for f in everyday)
+        return bool(keys) and term_key(form, self.t2s) in keys
+
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
         """{doc id: sorted paragraph numbers} where the concept is mentioned, as ``find``
         counts by default: not through a form that is also an everyday word (决定)."""
-        from npt_gloss.normalize import term_key
-
-        everyday = {term_key(form, self.t2s) for form in self.concept(index).everyday}
         found: dict[int, set[int]] = {}
         for doc, para, _start, _end, form in self.all_occurrences(index):
-            if not (everyday and term_key(form, self.t2s) in everyday):
+            if not self.is_everyday(index, form):
                 found.setdefault(doc, set()).add(para)
         return {self.doc_ids[doc]: sorted(paras) for doc, paras in found.items()}
 

@@ -152,12 +152,14 @@ def _same_but_first_letter(form: str, admitted: str) -> bool:
 
 def _rendered(concept: Concept, forms: list[str], lang: str) -> bool:
     """Whether the draft renders the concept by some form that is not one to avoid."""
-    avoid = {term_key(f, {}) for f in _deprecated(concept, lang)}
-    return any(term_key(form, {}) not in avoid for form in forms)
+    return len(_avoided(concept, forms, lang)) < len(forms)
 
 
-def _deprecated(concept: Concept, lang: str) -> tuple[str, ...]:
-    return concept.en_deprecated if lang == "en" else concept.zh_deprecated
+def _avoided(concept: Concept, forms: list[str], lang: str) -> list[str]:
+    """The forms used that are forms to avoid for the concept in ``lang``."""
+    deprecated = concept.en_deprecated if lang == "en" else concept.zh_deprecated
+    avoid = {term_key(d, {}) for d in deprecated}
+    return [form for form in forms if term_key(form, {}) in avoid]
 
 
 def _absent(
@@ -170,8 +172,7 @@ def _absent(
 ) -> Finding:
     """A concept of the source that the draft paragraph does not render: deprecated, wrong
     or missing."""
-    avoid = {term_key(d, {}) for d in _deprecated(concept, lang)}
-    avoided = [f for f in found_here.get(concept.id, []) if term_key(f, {}) in avoid]
+    avoided = _avoided(concept, found_here.get(concept.id, []), lang)
     if avoided:
         return Finding(
             number,
@@ -266,14 +267,13 @@ def _source_mentions(index: Index, doc: int) -> dict[tuple[int, str], str]:
     """(paragraph, concept id) -> the source's wording, for what find counts by default."""
     found: dict[tuple[int, str], str] = {}
     for c_index in range(len(index.concepts)):
-        concept = index.concept(c_index)
-        everyday = {term_key(form, index.t2s) for form in concept.everyday}
+        concept_id = index.concepts[c_index][0]
         # Direct mentions only: a term inside a longer one (核试验 in the CTBT's title) is
         # rendered by the longer term's translation.
         for occ in index.concept_occurrences(c_index, direct=True):
-            if occ.doc != doc or (everyday and term_key(occ.form, index.t2s) in everyday):
+            if occ.doc != doc or index.is_everyday(c_index, occ.form):
                 continue
-            found.setdefault((occ.paragraph, concept.id), occ.form)
+            found.setdefault((occ.paragraph, concept_id), occ.form)
     return found
 
 

@@ -121,7 +121,6 @@ class Output:
 
     def _rich(self, lines: Iterable[Line]) -> None:
         from rich.console import Console
-        from rich.text import Text
 
         console = Console(
             file=self.stream,
@@ -132,14 +131,22 @@ class Output:
             soft_wrap=False,
         )
         for line in lines:
-            text = Text()
+            text = rich_text(line)
             indent = _hanging_indent(line)
-            for chunk, style in line:
-                text.append(safe(chunk), style=STYLES.get(style, ""))
             if indent:
                 console.print(_hang(text, indent, console.width))
             else:
                 console.print(text)
+
+
+def rich_text(line: Line) -> Any:
+    """One styled line as a rich ``Text``: data escaped, never read as markup."""
+    from rich.text import Text
+
+    text = Text()
+    for chunk, style in line:
+        text.append(safe(chunk), style=STYLES.get(style, ""))
+    return text
 
 
 def _field(text: str) -> str:

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from npt_gloss.index import Index
 from npt_gloss.match import GOOD_ENOUGH, Match, lookup
 from npt_gloss.normalize import has_cjk
-from npt_gloss.render import STYLES, Line, safe
+from npt_gloss.render import STYLES, Line, rich_text, safe
 
 RESULTS = 15  # matches listed per query (a screenful; more only slows each keystroke)
 HISTORY_FILE = "history.txt"
@@ -65,13 +65,7 @@ def rendering_to_copy(index: Index, match: Match, query: str) -> str:
 
 def as_text(lines: list[Line]) -> Text:
     """Styled view lines as one rich Text (data escaped, never read as markup)."""
-    text = Text()
-    for number, line in enumerate(lines):
-        if number:
-            text.append("\n")
-        for chunk, style in line:
-            text.append(safe(chunk), style=STYLES.get(style, ""))
-    return text
+    return Text("\n").join(rich_text(line) for line in lines)
 
 
 class LookupApp(App[None]):

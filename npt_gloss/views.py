@@ -74,18 +74,14 @@ def _paragraph_lines(
 def gloss_marks(index: Index, doc_position: int) -> dict[int, list[tuple[int, int, str]]]:
     """Paragraph → (start, end, English term) for every glossary term in the document; a
     form that is also an everyday word (决定) gets its English with a question mark."""
-    from npt_gloss.normalize import term_key
-
     marks: dict[int, list[tuple[int, int, str]]] = {}
     for c_index, rows in enumerate(index.occurrences):
         mine = [row for row in rows if row[0] == doc_position]
         if not mine:
             continue
-        concept = index.concept(c_index)
-        everyday = {term_key(form, index.t2s) for form in concept.everyday}
+        english = index.concepts[c_index][1]
         for _doc, para, start, end, form in mine:
-            uncertain = everyday and term_key(form, index.t2s) in everyday
-            gloss = f"{concept.en}?" if uncertain else concept.en
+            gloss = f"{english}?" if index.is_everyday(c_index, form) else english
             marks.setdefault(para, []).append((start, end, gloss))
     return marks
 

@@ -484,7 +484,7 @@ def test_format_then_parse_round_trips(doc: Document) -> None:
 
 # ---------------------------------------------------------------- exact (mutation testing)
 
-from npt_gloss.corpus import _toml_key, _toml_value  # noqa: E402
+from npt_gloss.corpus import _toml_key, toml_value  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -500,7 +500,7 @@ from npt_gloss.corpus import _toml_key, _toml_value  # noqa: E402
     ],
 )  # fmt: skip
 def test_toml_values_are_written_exactly(value: object, written: str) -> None:
-    assert _toml_value(value) == written
+    assert toml_value(value) == written
 
 
 def test_toml_keys_are_bare_or_quoted() -> None:
@@ -510,7 +510,7 @@ def test_toml_keys_are_bare_or_quoted() -> None:
 
 def test_an_unwritable_value_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="cannot write object as TOML"):
-        _toml_value(object())
+        toml_value(object())
 
 
 @pytest.mark.parametrize(

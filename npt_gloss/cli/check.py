@@ -14,6 +14,7 @@ from npt_gloss.cli.app import (
     json_option,
     output,
 )
+from npt_gloss.errors import DataError
 
 
 @cli.command(context_settings=CONTEXT)
@@ -47,14 +48,10 @@ def check(state: State, draft: str, lang: str | None, doc_id: str | None, as_jso
     position, doc = state.document(doc_id)
     paragraphs = parse_draft(read_text(draft))
     if not paragraphs:
-        from npt_gloss.errors import DataError
-
         raise DataError("no numbered paragraph ('1. …') found", path=draft)
     known = {p.number for p in doc.paragraphs}
     for paragraph in paragraphs:
         if paragraph.number not in known:
-            from npt_gloss.errors import DataError
-
             raise DataError(
                 f"paragraph {paragraph.number} is not in document '{doc.id}' (it has {len(known)})",
                 path=draft,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from npt_gloss.glossary import LIST_FIELDS, STRING_FIELDS
 from npt_gloss.models import Concept
 
-_LISTS = ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "see", "everyday")
-_TEXTS = ("pinyin", "domain", "definition", "note", "source")
+# The fields a merge may fill in: every text field but the id and the preferred terms.
+_TEXTS = tuple(f for f in STRING_FIELDS if f not in ("id", "en", "zh"))
 
 
 def merge_concepts(current: Sequence[Concept], imported: Sequence[Concept]) -> list[Concept]:
@@ -24,7 +25,7 @@ def merge_concepts(current: Sequence[Concept], imported: Sequence[Concept]) -> l
 
 def _merged(mine: Concept, other: Concept) -> Concept:
     changes: dict[str, object] = {}
-    for name in _LISTS:
+    for name in LIST_FIELDS:
         extra = list(getattr(other, name))
         if name == "en_variants" and other.en != mine.en:
             extra.insert(0, other.en)

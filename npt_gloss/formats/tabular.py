@@ -13,13 +13,11 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from npt_gloss.glossary import FIELD_ORDER, LIST_FIELDS
 from npt_gloss.models import Concept
 
 LIST_SEPARATOR = "; "
-CSV_FIELDS = (
-    "id", "en", "zh", "en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated",
-    "everyday", "pinyin", "domain", "definition", "note", "source", "see",
-)  # fmt: skip
+CSV_FIELDS = FIELD_ORDER  # the columns: every field of the glossary format
 
 
 def to_csv(concepts: Iterable[Concept], paragraphs: dict[str, str] | None = None) -> str:
@@ -52,7 +50,7 @@ def from_csv(text: str, path: str, delimiter: str = ",") -> list[Concept]:
         values: dict[str, object] = {}
         for name in CSV_FIELDS:
             cell = (row.get(name) or "").strip()
-            if name in _LIST_COLUMNS:
+            if name in LIST_FIELDS:
                 values[name] = tuple(part.strip() for part in cell.split(";") if part.strip())
             else:
                 values[name] = cell
@@ -60,11 +58,6 @@ def from_csv(text: str, path: str, delimiter: str = ",") -> list[Concept]:
             raise DataError("a row lacks id, en or zh", path=path, line=reader.line_num)
         concepts.append(Concept(**values))  # type: ignore[arg-type]
     return concepts
-
-
-_LIST_COLUMNS = frozenset(
-    ("en_variants", "zh_variants", "abbr", "en_deprecated", "zh_deprecated", "everyday", "see")
-)
 
 
 def to_omegat(concepts: Iterable[Concept], source: str = "en") -> str:
