@@ -278,6 +278,18 @@ def load_glossaries(paths: Sequence[Path | str]) -> Layers:
     return merge_layers([load_glossary(path) for path in paths])
 
 
+def declared_ids(text: str) -> set[str]:
+    """The ids a glossary text declares, read leniently: a file's own errors are reported
+    on it, not on the files that refer to its ids."""
+    try:
+        terms = tomllib.loads(text).get("term")
+    except tomllib.TOMLDecodeError:
+        return set()
+    if not isinstance(terms, list):
+        return set()
+    return {t["id"] for t in terms if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
 def entry_problems(text: str, path: Path | str, known_ids: Iterable[str] = ()) -> list[Problem]:
     """The errors, else the warnings, of glossary text about to be written (a new entry), as
     ``glossary check`` words them; ``known_ids`` (the other loaded files' ids) count as known
