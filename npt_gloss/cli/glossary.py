@@ -22,13 +22,14 @@ from npt_gloss.errors import NptGlossError
 
 @cli.group(context_settings=CONTEXT)
 def glossary() -> None:
-    """Check and describe the glossary.
+    """Check and describe the glossary; add to your own.
 
     \b
     Examples:
       npt-gloss glossary check
       npt-gloss glossary stats
       npt-gloss glossary coverage
+      npt-gloss glossary add --en "zebra crossing" --zh 斑马线
     """
 
 

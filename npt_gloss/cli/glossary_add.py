@@ -22,6 +22,7 @@ _LIST_OPTIONS = (
     ("--zh-deprecated", "zh_deprecated", "A Chinese form to avoid (repeatable)."),
     ("--see", "see", "The id of a related concept (repeatable)."),
 )
+_METAVARS = {"see": "ID"}
 _TEXT_OPTIONS = (
     ("--pinyin", "pinyin", "Pinyin of the Chinese term (derived when left out)."),
     ("--domain", "domain", "Subject field, one of those 'glossary check' knows (e.g. npt)."),
@@ -42,7 +43,8 @@ def _with_options(command: click.Command) -> click.Command:
     for flag, field, help_text in reversed(_TEXT_OPTIONS):
         command = click.option(flag, field, metavar="TEXT", help=help_text)(command)
     for flag, field, help_text in reversed(_LIST_OPTIONS):
-        command = click.option(flag, field, metavar="FORM", multiple=True, help=help_text)(command)
+        metavar = _METAVARS.get(field, "FORM")
+        command = click.option(flag, field, metavar=metavar, multiple=True, help=help_text)(command)
     return command
 
 
@@ -79,7 +81,7 @@ def glossary_add(
     Examples:
       npt-gloss glossary add --en "zebra crossing" --zh 斑马线
       npt-gloss glossary add --en "fissile material" --zh 裂变材料 --zh-variant 易裂变材料 \\
-          --domain fuel-cycle --source "A/RES/48/75 L"
+          --domain fuel-cycle --source "my notes"
       npt-gloss glossary add --id strategic-stability --en "strategic stability" \\
           --zh 战略稳定 --replace
       npt-gloss glossary add --to team.toml        (asks for the terms)
