@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from npt_gloss import paths
 from npt_gloss.cli import cli
@@ -464,3 +466,38 @@ def test_stats_of_one_file_has_no_file_list() -> None:
     data = lookup_json("glossary", "stats")
     assert "files" not in data
     assert "glossary files" not in run("glossary", "stats").stdout
+
+
+# ---------------------------------------------------------------- open-ended input
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
+    lambda s: s.strip() == s and s != ""
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(en=_TEXT, zh=_TEXT, note=st.one_of(st.just(""), _TEXT), variants=st.lists(_TEXT, max_size=3))
+def test_add_then_load_gives_the_entry_back(
+    tmp_path: Path, en: str, zh: str, note: str, variants: list[str]
+) -> None:
+    from npt_gloss.glossary import load_glossary
+    from npt_gloss.glossary_file import add_entry
+
+    target = tmp_path / "round-trip.toml"
+    target.unlink(missing_ok=True)
+    entry = concept("x", en, zh, note=note, en_variants=variants)
+    add_entry(target, concept("first", "first", "第一"))
+    add_entry(target, entry)
+    first, loaded = load_glossary(target)
+    assert loaded == concept("x", en, zh, note=note, en_variants=variants, line=loaded.line)
+    assert first.id == "first"
+
+
+@given(st.text(max_size=40))
+def test_a_derived_id_is_a_valid_id_or_empty(en: str) -> None:
+    from npt_gloss.glossary import ID_PATTERN
+
+    derived = derive_id(en)
+    assert derived == "" or ID_PATTERN.fullmatch(derived)
