@@ -116,7 +116,7 @@ class Index:
         # The names of the glossary files, earliest first, as open_index was given them
         # (not stored in the image: a relative path names another file elsewhere).
         self.glossaries: tuple[str, ...] = ()
-        self._origins: array[int] | None = None
+        self._layer_data: tuple[array[int], list[int]] | None = None
         self._concept_cache: dict[int, Concept] = {}
         self._everyday_keys: dict[int, frozenset[str]] = {}
         self._doc_positions: dict[str, int] | None = None
@@ -130,11 +130,14 @@ class Index:
         return self._concept_cache[index]
 
     def _layers(self) -> tuple[array[int], list[int]]:
-        layers = self.image.value("glossary_layers")
-        if self._origins is None:
-            self._origins = array("H")
-            self._origins.frombytes(layers["origins"])
-        return self._origins, layers["overrides"]
+        """(per concept, its file's number; per file, its overrides); both empty for one
+        file. Decoded on first use: only answers that name their file need it."""
+        if self._layer_data is None:
+            layers = self.image.value("glossary_layers")
+            origins = array("H")
+            origins.frombytes(layers["origins"])
+            self._layer_data = origins, layers["overrides"]
+        return self._layer_data
 
     def glossary_of(self, index: int) -> str:
         """The name of the glossary file the concept was read from ("" when unnamed)."""

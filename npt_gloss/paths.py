@@ -65,8 +65,8 @@ def glossary_files(options: Sequence[str | os.PathLike[str]] = ()) -> tuple[Path
 def _same_file(one: Path, other: Path) -> bool:
     try:
         return one.samefile(other)
-    except OSError:  # the other is missing: the index reports it, naming it
-        return False
+    except (OSError, ValueError):  # missing, or no file can have the name (a NUL in it):
+        return False  # the index reports it, naming it
 
 
 def glossary_label(path: Path) -> str:

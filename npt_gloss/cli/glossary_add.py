@@ -11,7 +11,7 @@ import click
 
 from npt_gloss.cli.app import CONTEXT, State, guarded, warn
 from npt_gloss.cli.glossary import glossary
-from npt_gloss.errors import UsageError
+from npt_gloss.errors import NptGlossError, UsageError
 
 # (option, field, help): the list fields, each option repeatable.
 _LIST_OPTIONS = (
@@ -173,6 +173,9 @@ def _earlier_file_with(state: State, path: Path, term_id: str) -> str | None:
     if path.resolve() not in order:
         return None
     for source in order[: order.index(path.resolve())]:
-        if source.is_file() and term_id in declared_ids(read_text(source)):
-            return paths.glossary_label(source)
+        try:
+            if source.is_file() and term_id in declared_ids(read_text(source)):
+                return paths.glossary_label(source)
+        except NptGlossError:
+            continue  # the entry is written: a file that cannot be read only loses the note
     return None
