@@ -501,3 +501,13 @@ def test_a_derived_id_is_a_valid_id_or_empty(en: str) -> None:
 
     derived = derive_id(en)
     assert derived == "" or ID_PATTERN.fullmatch(derived)
+
+
+def test_add_stopped_at_a_prompt_writes_nothing(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(add_module, "_on_terminal", lambda: True)
+    result = run("glossary", "add", input="zebra crossing\n")  # then end of input (Ctrl-D)
+    assert result.exit_code == 130
+    assert result.stderr == "npt-gloss: stopped; nothing written\n"
+    assert not config.exists()

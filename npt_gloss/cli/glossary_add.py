@@ -6,10 +6,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
-from npt_gloss.cli.app import CONTEXT, State, guarded, warn
+from npt_gloss.cli.app import CONTEXT, EXIT_INTERRUPTED, State, fail, guarded, warn
 from npt_gloss.cli.glossary import glossary
 from npt_gloss.errors import NptGlossError, UsageError
 
@@ -87,34 +88,24 @@ def glossary_add(
       npt-gloss glossary add --to team.toml        (asks for the terms)
     """
     from npt_gloss import paths
-    from npt_gloss.glossary_file import add_entry, check_entry, derive_id
+    from npt_gloss.glossary_file import add_entry, check_entry
     from npt_gloss.models import Concept
 
     en, zh = _clean(en), _clean(zh)
-    asking = (not en or not zh) and _on_terminal()
-    if not asking and (not en or not zh):
+    values = {name: _cleaned(value) for name, value in fields.items()}
+    if en and zh:
+        term_id = _clean(term_id) or _derived_id(en)
+    elif _on_terminal():
+        try:
+            en, zh, term_id = _asked(en, zh, _clean(term_id), values)
+        except click.exceptions.Abort:  # Ctrl-C or Ctrl-D at a prompt
+            fail("stopped; nothing written", EXIT_INTERRUPTED)
+    else:
         missing = [f"--{name}" for name, value in (("en", en), ("zh", zh)) if not value]
         raise UsageError(
             f"missing {' and '.join(missing)}; give {'them' if len(missing) > 1 else 'it'}, "
             "or run on a terminal to be asked"
         )
-    if asking:
-        en = en or _ask("English term (en)")
-        zh = zh or _ask("Chinese term (zh)")
-    term_id = _clean(term_id)
-    if not term_id:
-        suggested = derive_id(en)
-        if asking:
-            term_id = _ask("id", default=suggested or None)
-        elif not suggested:
-            raise UsageError(f"cannot derive an id from '{en}'; give one with --id")
-        else:
-            term_id = suggested
-    values = {name: _cleaned(value) for name, value in fields.items()}
-    if asking:
-        for name, prompt in _ASKED:
-            if not values[name]:
-                values[name] = click.prompt(prompt, default="", show_default=False).strip()
     concept = Concept(id=term_id, en=en, zh=zh, **values)  # type: ignore[arg-type]
     path = Path(target) if target else paths.user_glossary_path()
     check_entry(concept, _known_ids(state, path) if concept.see else ())
@@ -126,6 +117,30 @@ def glossary_add(
     if earlier is not None and not added.replaced:
         name = "the shipped glossary" if earlier == paths.SHIPPED_LABEL else earlier
         warn(f"'{concept.id}' is also in {name}: your entry replaces that concept, whole")
+
+
+def _derived_id(en: str) -> str:
+    from npt_gloss.glossary_file import derive_id
+
+    derived = derive_id(en)
+    if not derived:
+        raise UsageError(f"cannot derive an id from '{en}'; give one with --id")
+    return derived
+
+
+def _asked(en: str, zh: str, term_id: str, values: dict[str, Any]) -> tuple[str, str, str]:
+    """The terms and the id, asked for where missing (the id suggested from the English),
+    then the definition, note and source where missing (Enter leaves one out; ``values``
+    is filled in)."""
+    from npt_gloss.glossary_file import derive_id
+
+    en = en or _ask("English term (en)")
+    zh = zh or _ask("Chinese term (zh)")
+    term_id = term_id or _ask("id", default=derive_id(en) or None)
+    for name, prompt in _ASKED:
+        if not values[name]:
+            values[name] = click.prompt(prompt, default="", show_default=False).strip()
+    return en, zh, term_id
 
 
 def _clean(value: str | None) -> str:
