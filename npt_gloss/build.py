@@ -245,14 +245,25 @@ def write_image(
     concepts: Sequence[Concept],
     documents: Sequence[Document],
     header: dict[str, Any],
+    layers: tuple[Sequence[int], Sequence[int]] = ((), ()),
 ) -> None:
-    """Build the index and stream its image to ``out``."""
+    """Build the index and stream its image to ``out``. ``layers`` is (per concept, the
+    number of the glossary file it comes from; per file, how many concepts it overrides),
+    empty for one file."""
     from npt_gloss import index as ix
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        _write(ImageWriter(out), concepts, documents, header, ix)
+        writer = ImageWriter(out)
+        origins, overrides = layers
+        # Only file numbers are stored: the files' names are the caller's (a relative path
+        # names another file elsewhere), and the cache key covers which files they are.
+        writer.value(
+            "glossary_layers",
+            {"origins": array("H", origins).tobytes(), "overrides": list(overrides)},
+        )
+        _write(writer, concepts, documents, header, ix)
     finally:
         if enabled:
             gc.enable()

@@ -4,6 +4,9 @@
 line of the first schema error; :func:`check_glossary` lists every problem it can find, for
 ``npt-gloss glossary check``. Both share :func:`schema_problems`, so the loader and the linter
 can never disagree about what is an error.
+
+Several glossaries load as layers (:func:`load_glossaries`): a later file's concept replaces
+an earlier file's concept with the same id, whole (see :func:`merge_layers` for why).
 """
 
 from __future__ import annotations
@@ -229,6 +232,77 @@ def load_glossary(path: Path | str) -> tuple[Concept, ...]:
     return parse_glossary(read_text(path), path)
 
 
+@dataclass(frozen=True)
+class Layers:
+    """The concepts of several glossary files merged by id, and where each comes from."""
+
+    concepts: tuple[Concept, ...]
+    origins: tuple[int, ...]  # per concept: the number of the file it was read from
+    overrides: tuple[int, ...]  # per file: how many of its concepts replace an earlier one's
+
+
+def merge_layers(layers: Sequence[Sequence[Concept]]) -> Layers:
+    """Merge glossaries, earliest first: a new id is appended; a known id is replaced.
+
+    The replacement is whole, not field by field. Every entry restates its preferred terms
+    (``en`` and ``zh`` are required), and the other fields speak about those terms: a shipped
+    ``source`` attests the shipped rendering, its variants and forms to avoid were chosen
+    beside it. Keeping them under a translator's new rendering would show attestations and
+    advice that are no longer true, and an answer would come from two files at once, where
+    lookup names one. The replaced concept keeps its place in the order (so ``see`` lists and
+    exports read as before); its ``line`` is the line in the file that now answers.
+    """
+    position: dict[str, int] = {}
+    concepts: list[Concept] = []
+    origins: list[int] = []
+    overrides: list[int] = []
+    for number, layer in enumerate(layers):
+        replaced = 0
+        for concept in layer:
+            at = position.get(concept.id)
+            if at is None:
+                position[concept.id] = len(concepts)
+                concepts.append(concept)
+                origins.append(number)
+            else:
+                concepts[at] = concept
+                origins[at] = number
+                replaced += 1
+        overrides.append(replaced)
+    return Layers(tuple(concepts), tuple(origins), tuple(overrides))
+
+
+def load_glossaries(paths: Sequence[Path | str]) -> Layers:
+    """Load and merge glossary files, earliest first (duplicate ids inside one file remain an
+    error, raised naming that file and line)."""
+    return merge_layers([load_glossary(path) for path in paths])
+
+
+def declared_ids(text: str) -> set[str]:
+    """The ids a glossary text declares, read leniently: a file's own errors are reported
+    on it, not on the files that refer to its ids."""
+    try:
+        terms = tomllib.loads(text).get("term")
+    except tomllib.TOMLDecodeError:
+        return set()
+    if not isinstance(terms, list):
+        return set()
+    return {t["id"] for t in terms if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
+def entry_problems(text: str, path: Path | str, known_ids: Iterable[str] = ()) -> list[Problem]:
+    """The errors, else the warnings, of glossary text about to be written (a new entry), as
+    ``glossary check`` words them; ``known_ids`` (the other loaded files' ids) count as known
+    for ``see``. Lines are those of ``text``."""
+    raw = parse_toml(text, path)
+    errors = [p for p in schema_problems(raw, text) if p.level == "error"]
+    if errors:
+        return errors
+    concepts = concepts_from_raw(raw, text)
+    ids = set(known_ids) | {c.id for c in concepts}
+    return [p for c in concepts for p in _concept_warnings(c, ids) if p.level == "warning"]
+
+
 def concept_forms(concept: Concept) -> Iterable[tuple[str, str]]:
     """(kind, form) for every form a concept can be found by, preferred first."""
     yield "en", concept.en
@@ -247,20 +321,23 @@ def check_glossary(
     key: Callable[[str], str],
     occurring: set[str] | None = None,
     common_word: Callable[[str], bool] | None = None,
+    known_ids: Iterable[str] = (),
 ) -> list[Problem]:
     """Every problem in a glossary: schema errors, then clashes and gaps.
 
     ``key`` is the lookup normalisation (so "a form claimed by two concepts" means two forms
     that a user could not tell apart); ``occurring``, when given, is the ids of the concepts
     found in some document, for the info-level "never occurs" finding; ``common_word``, when
-    given, tells which Chinese words are common, for the info-level everyday-word proposals.
+    given, tells which Chinese words are common, for the info-level everyday-word proposals;
+    ``known_ids`` are the ids of the other glossaries loaded with this one, which ``see`` may
+    name.
     """
     raw = parse_toml(text, path)
     problems = schema_problems(raw, text)
     if any(p.level == "error" for p in problems):
         return problems
     concepts = concepts_from_raw(raw, text)
-    ids = {c.id for c in concepts}
+    ids = {c.id for c in concepts} | set(known_ids)
     owners: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}
     for concept in concepts:

@@ -6,7 +6,8 @@ that a query maps into memory and reads lazily: a lookup in a 100,000-concept gl
 decodes a few hash buckets and records, never the whole index. A freshly built index is
 read through the very same image, so cached and uncached answers cannot differ.
 
-The cache file name is a hash of the inputs' paths, sizes and modification times, of the
+The cache file name is a hash of the inputs' paths, sizes and modification times (every
+glossary file loaded, the user glossary included, and every document), of the
 program and Python versions and of the modules that build the index (their sizes and
 modification times, for a checkout), so any change to an input or to that code selects a
 new file; the newest few files are kept and older ones removed. Writes are atomic
@@ -28,7 +29,7 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 7
+SCHEMA = 8
 _BUILD_MODULES = (
     "build.py", "corpus.py", "glossary.py", "index.py", "mentions.py", "models.py",
     "normalize.py", "store.py", "textio.py",
@@ -112,6 +113,10 @@ class Index:
             spellings,
             self.t2s,
         )
+        # The names of the glossary files, earliest first, as open_index was given them
+        # (not stored in the image: a relative path names another file elsewhere).
+        self.glossaries: tuple[str, ...] = ()
+        self._layer_data: tuple[array[int], list[int]] | None = None
         self._concept_cache: dict[int, Concept] = {}
         self._everyday_keys: dict[int, frozenset[str]] = {}
         self._doc_positions: dict[str, int] | None = None
@@ -123,6 +128,41 @@ class Index:
                 record[key] = tuple(record[key])
             self._concept_cache[index] = Concept(**record)
         return self._concept_cache[index]
+
+    def _layers(self) -> tuple[array[int], list[int]]:
+        """(per concept, its file's number; per file, its overrides); both empty for one
+        file. Decoded on first use: only answers that name their file need it."""
+        if self._layer_data is None:
+            layers = self.image.value("glossary_layers")
+            origins = array("H")
+            origins.frombytes(layers["origins"])
+            self._layer_data = origins, layers["overrides"]
+        return self._layer_data
+
+    def glossary_of(self, index: int) -> str:
+        """The name of the glossary file the concept was read from ("" when unnamed)."""
+        origins, _ = self._layers()
+        number = origins[index] if index < len(origins) else 0
+        return self.glossaries[number] if number < len(self.glossaries) else ""
+
+    def glossary_counts(self) -> list[dict[str, Any]]:
+        """Per glossary file, earliest first: its name, how many concepts are answered from
+        it, and how many of those replace a concept of an earlier file."""
+        origins, overrides = self._layers()
+        answered = [0] * max(len(self.glossaries), 1)
+        if origins:
+            for number in origins:
+                answered[number] += 1
+        else:
+            answered[0] = len(self.concepts)
+        return [
+            {
+                "file": name,
+                "concepts": answered[number],
+                "overrides": overrides[number] if number < len(overrides) else 0,
+            }
+            for number, name in enumerate(self.glossaries or ("",))
+        ]
 
     def concept_occurrences(self, index: int, *, direct: bool = False) -> Iterator[Occurrence]:
         """The concept's mentions in text order; ``direct`` leaves out those inside a
@@ -421,7 +461,7 @@ def _library_stamps() -> list[str]:
     return stamps
 
 
-def _input_signature(glossary: Path, text_dir: Path) -> str:
+def _input_signature(glossaries: Sequence[Path], text_dir: Path) -> str:
     """Hash of what the index depends on: inputs' paths, sizes, mtimes; code version."""
     parts = [f"{SCHEMA}", __version__, sys.version.split()[0], sys.byteorder]
     # The code that decides what the index holds: an edit to it (in a checkout) is a change.
@@ -433,11 +473,13 @@ def _input_signature(glossary: Path, text_dir: Path) -> str:
         except OSError:
             parts.append(name)
     parts.extend(_library_stamps())
-    try:
-        stat = glossary.stat()
-        parts.append(f"{glossary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-    except OSError:
-        parts.append(str(glossary))
+    # Every glossary file, in order (the order decides which file wins an id).
+    for glossary in glossaries:
+        try:
+            stat = glossary.stat()
+            parts.append(f"{glossary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(str(glossary))
     # The same files load_corpus reads: *.txt, not hidden. One scandir, no per-file resolve.
     folder = text_dir.resolve()
     entries = []
@@ -465,7 +507,9 @@ def _digest(text: str) -> str:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _write_cache(path: Path, concepts: Any, documents: Any, header: dict[str, Any]) -> bool:
+def _write_cache(
+    path: Path, concepts: Any, documents: Any, header: dict[str, Any], layers: Any = ((), ())
+) -> bool:
     """Build straight into the cache file, atomically; False (and a warning) on failure.
 
     The image is streamed to a temporary file beside the cache file, flushed to disk and
@@ -484,7 +528,7 @@ def _write_cache(path: Path, concepts: Any, documents: Any, header: dict[str, An
         return False
     try:
         with os.fdopen(fd, "wb") as out:
-            write_image(out, concepts, documents, header)
+            write_image(out, concepts, documents, header, layers)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _file_mode())
@@ -500,7 +544,9 @@ def _write_cache(path: Path, concepts: Any, documents: Any, header: dict[str, An
     return True
 
 
-def _build_anonymous(concepts: Any, documents: Any, header: dict[str, Any]) -> Index:
+def _build_anonymous(
+    concepts: Any, documents: Any, header: dict[str, Any], layers: Any = ((), ())
+) -> Index:
     """Build into an unnamed temporary file (mapped, so memory stays low), else into memory."""
     import io
     import mmap
@@ -510,12 +556,12 @@ def _build_anonymous(concepts: Any, documents: Any, header: dict[str, Any]) -> I
 
     try:
         with tempfile.TemporaryFile() as out:
-            write_image(out, concepts, documents, header)
+            write_image(out, concepts, documents, header, layers)
             out.flush()
             return Index(Image(mmap.mmap(out.fileno(), 0, access=mmap.ACCESS_READ)))
     except OSError:
         buffer = io.BytesIO()
-        write_image(buffer, concepts, documents, header)
+        write_image(buffer, concepts, documents, header, layers)
         return Index(Image(buffer.getbuffer()))
 
 
@@ -592,17 +638,35 @@ def _exists(path: Path) -> bool:
         raise DataError(f"cannot open: {exc.strerror or exc}", path) from None
 
 
-def open_index(glossary: Path, text_dir: Path, cache_folder: Path | None) -> Index:
-    """The index for these inputs, from the cache when it is current, else built (and saved)."""
-    if not _exists(glossary):
-        raise DataError("glossary file not found", glossary, hint="pass --glossary PATH")
-    if glossary.is_dir():
-        raise DataError("is a directory, not a glossary file", glossary)
+def open_index(
+    glossary: Path | Sequence[Path],
+    text_dir: Path,
+    cache_folder: Path | None,
+    labels: Sequence[str] | None = None,
+) -> Index:
+    """The index for these inputs, from the cache when it is current, else built (and saved).
+
+    ``glossary`` is one file or several, earliest first (a later file's concept replaces an
+    earlier one's with the same id); ``labels`` name them in answers (default: the paths).
+    """
+    glossaries = (glossary,) if isinstance(glossary, str | os.PathLike) else tuple(glossary)
+    glossaries = tuple(Path(path) for path in glossaries)
+    for path in glossaries:
+        if not _exists(path):
+            raise DataError("glossary file not found", path, hint="pass --glossary PATH")
+        if path.is_dir():
+            raise DataError("is a directory, not a glossary file", path)
+    index = _open(glossaries, text_dir, cache_folder)
+    index.glossaries = tuple(labels) if labels is not None else tuple(map(str, glossaries))
+    return index
+
+
+def _open(glossaries: tuple[Path, ...], text_dir: Path, cache_folder: Path | None) -> Index:
     if not _exists(text_dir):
         raise DataError("text folder not found", text_dir, hint="pass --text DIR")
     if not text_dir.is_dir():
         raise DataError("is a file, not a folder of documents", text_dir)
-    signature = _input_signature(glossary, text_dir)
+    signature = _input_signature(glossaries, text_dir)
     cache_file = None
     if cache_folder is not None:
         cache_file = cache_folder / f"{CACHE_PREFIX}{signature}{CACHE_SUFFIX}"
@@ -612,21 +676,23 @@ def open_index(glossary: Path, text_dir: Path, cache_folder: Path | None) -> Ind
     import gc
 
     from npt_gloss.corpus import load_corpus
-    from npt_gloss.glossary import load_glossary
+    from npt_gloss.glossary import load_glossaries
 
     # Nothing built here is cyclic: the collector's passes over millions of new objects
     # would only cost time (the build pauses it too).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        concepts, documents = load_glossary(glossary), load_corpus(text_dir)
+        merged, documents = load_glossaries(glossaries), load_corpus(text_dir)
     finally:
         if enabled:
             gc.enable()
     header = _header(signature)
+    concepts = merged.concepts
+    layers = (merged.origins, merged.overrides) if len(glossaries) > 1 else ((), ())
     if cache_file is not None and os.environ.get("NPT_GLOSS_NO_CACHE_WRITE") != "1":
-        if _write_cache(cache_file, concepts, documents, header):
+        if _write_cache(cache_file, concepts, documents, header, layers):
             index = load_cached(cache_file, signature)
             if index is not None:
                 return index
-    return _build_anonymous(concepts, documents, header)
+    return _build_anonymous(concepts, documents, header, layers)

@@ -131,6 +131,7 @@ def concept_json(index: Index, match: Match) -> dict[str, Any]:
         "source": concept.source,
         "see": list(concept.see),
         "paragraphs": index.paragraphs_by_doc(match.concept),
+        "glossary": index.glossary_of(match.concept),
     }
 
 
@@ -181,6 +182,8 @@ def _concept_lines(index: Index, concept: Concept, match: Match) -> list[Line]:
             "in paper",
             _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.documents)),
         ),
+        # Which file answers, once there is more than one to choose from.
+        ("glossary", index.glossary_of(match.concept) if len(index.glossaries) > 1 else ""),
     ]
     for label, value in fields:
         if value:

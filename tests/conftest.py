@@ -27,9 +27,11 @@ SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
 def _isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Tests never read the user's cache or data settings, and never write to them."""
+    """Tests never read the user's cache, data or config (their own glossary!), and never
+    write to them. The config folder is one that does not exist: no user glossary."""
     monkeypatch.setenv("NPT_GLOSS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("NPT_GLOSS_DATA", str(tmp_path_factory.getbasetemp() / "data"))
+    monkeypatch.setenv("NPT_GLOSS_CONFIG", str(tmp_path_factory.getbasetemp() / "no-config"))
     monkeypatch.delenv("NPT_GLOSS_GLOSSARY", raising=False)
     monkeypatch.delenv("NPT_GLOSS_TEXT", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

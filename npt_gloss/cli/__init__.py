@@ -11,6 +11,7 @@ from npt_gloss.cli import (  # noqa: F401 (the modules register their commands)
     cite,
     find,
     glossary,
+    glossary_add,
     ingest,
     interactive,
     lookup,

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
+from pathlib import Path
 from typing import Any, ClassVar
 
 import click
@@ -29,10 +30,14 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 class State:
     """Options shared by every command, and the index opened lazily once."""
 
-    def __init__(self, glossary: str | None, text: str | None) -> None:
+    def __init__(self, glossary: Sequence[str] | str | None, text: str | None) -> None:
         from npt_gloss import paths
 
-        self.glossary = paths.glossary_path(glossary)
+        given = [glossary] if isinstance(glossary, str) else list(glossary or ())
+        # Every glossary file, earliest first: the base (--glossary, else the environment,
+        # else the shipped one), then the user glossary when it exists.
+        self.glossaries: tuple[Path, ...] = paths.glossary_files(given)
+        self.glossary = self.glossaries[0]  # the first base file (import --merge's target)
         self.text = paths.text_path(text)
         self._index: Any = None
 
@@ -42,7 +47,8 @@ class State:
             from npt_gloss import paths
             from npt_gloss.index import open_index
 
-            self._index = open_index(self.glossary, self.text, paths.cache_dir())
+            labels = [paths.glossary_label(path) for path in self.glossaries]
+            self._index = open_index(self.glossaries, self.text, paths.cache_dir(), labels)
         return self._index
 
     def document(self, doc_id: str | None) -> tuple[int, Any]:
@@ -178,8 +184,11 @@ def nothing_found(query: str, close: Sequence[str]) -> None:
 @click.option(
     "--glossary",
     metavar="PATH",
-    envvar="NPT_GLOSS_GLOSSARY",
-    help="Glossary TOML file [env NPT_GLOSS_GLOSSARY; default: the shipped glossary.toml].",
+    multiple=True,
+    help="Glossary TOML file, instead of the shipped glossary.toml; repeat it to lay files "
+    "over each other (a later file's entry replaces an earlier one with the same id), e.g. "
+    "--glossary base.toml --glossary team.toml [env NPT_GLOSS_GLOSSARY, paths separated by "
+    f"'{os.pathsep}']. Your own glossary (see 'glossary add') is laid over them all.",
 )
 @click.option(
     "--text",
@@ -188,7 +197,7 @@ def nothing_found(query: str, close: Sequence[str]) -> None:
     help="Folder of documents [env NPT_GLOSS_TEXT; default: the shipped text/].",
 )
 @click.pass_context
-def cli(ctx: click.Context, glossary: str | None, text: str | None) -> None:
+def cli(ctx: click.Context, glossary: tuple[str, ...], text: str | None) -> None:
     """Bilingual (Chinese–English) arms-control glossary, finder and citation tool.
 
     \b
@@ -199,7 +208,8 @@ def cli(ctx: click.Context, glossary: str | None, text: str | None) -> None:
       npt-gloss cite 3 5-7 --style chicago
 
     Exit codes: 0 found, 1 nothing found, 2 bad usage or data, 130 interrupted.
-    The cache lives in NPT_GLOSS_CACHE (default: the user cache folder).
+    The cache lives in NPT_GLOSS_CACHE (default: the user cache folder); your own glossary
+    in NPT_GLOSS_CONFIG/glossary.toml (default: the user config folder).
     """
     ctx.obj = State(glossary, text)
 

@@ -41,7 +41,7 @@ def check(state: State, draft: str, lang: str | None, doc_id: str | None, as_jso
       npt-gloss check draft-en.txt
       npt-gloss check draft-en.txt --json
     """
-    from npt_gloss.glossary import load_glossary
+    from npt_gloss.glossary import load_glossaries
     from npt_gloss.qa import check_draft, draft_language, parse_draft
     from npt_gloss.textio import read_text
 
@@ -58,7 +58,7 @@ def check(state: State, draft: str, lang: str | None, doc_id: str | None, as_jso
                 line=paragraph.line or None,
             )
     lang = lang or draft_language(paragraphs)
-    concepts = load_glossary(state.glossary)
+    concepts = load_glossaries(state.glossaries).concepts
     findings = check_draft(state.index, concepts, position, paragraphs, lang)
     if as_json:
         output(True).json(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -21,13 +22,14 @@ from npt_gloss.errors import NptGlossError
 
 @cli.group(context_settings=CONTEXT)
 def glossary() -> None:
-    """Check and describe the glossary.
+    """Check and describe the glossary; add to your own.
 
     \b
     Examples:
       npt-gloss glossary check
       npt-gloss glossary stats
       npt-gloss glossary coverage
+      npt-gloss glossary add --en "zebra crossing" --zh 斑马线
     """
 
 
@@ -39,41 +41,89 @@ def glossary() -> None:
 def glossary_check(state: State, info: bool, as_json: bool) -> None:
     """Lint the glossary: schema errors with file:line, clashes, gaps.
 
-    Exit 0 when there are no errors or warnings, 2 otherwise.
+    With several glossary files (--glossary given more than once, or your own glossary laid
+    over the shipped one), each file is checked on its own and summed up on its own line;
+    'see' may name an id of any of them. Exit 0 when there are no errors or warnings, 2
+    otherwise.
 
     \b
-    Example:
+    Examples:
       npt-gloss --glossary my.toml glossary check
+      npt-gloss --glossary base.toml --glossary team.toml glossary check --json
     """
-    from npt_gloss.glossary import check_glossary
+    from npt_gloss.glossary import check_glossary, declared_ids
     from npt_gloss.normalize import term_key
-    from npt_gloss.textio import read_text
 
-    text = read_text(state.glossary)
     t2s = _t2s_for_check(state)
     common = None
     if info:
         from npt_gloss.mentions import is_common_word as common
-    problems = check_glossary(
-        text, state.glossary, lambda s: term_key(s, t2s), _occurring(state), common
-    )
-    shown = [p for p in problems if info or p.level != "info"]
-    counts = {
-        level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")
-    }
-    if as_json:
-        output(True).json(
-            {"file": str(state.glossary), "counts": counts, "problems": [vars(p) for p in shown]}
+    occurring = _occurring(state)
+    texts = _texts(state)
+    reports = []
+    for path, text in texts.items():
+        others = {i for other, t in texts.items() if other != path for i in declared_ids(t)}
+        problems = check_glossary(
+            text, path, lambda s: term_key(s, t2s), occurring, common, known_ids=others
         )
+        reports.append((path, problems, _counts(problems)))
+    counts = {level: sum(r[2][level] for r in reports) for level in LEVELS}
+    if as_json:
+        output(True).json(_check_json(reports, counts, info))
     else:
         lines = [
-            [(f"{state.glossary}:{p.line}: {p.level}: ", "dim"), (p.message, "")] for p in shown
+            [(f"{path}:{p.line}: {p.level}: ", "dim"), (p.message, "")]
+            for path, problems, _ in reports
+            for p in problems
+            if info or p.level != "info"
         ]
-        summary = ", ".join(f"{n} {level}(s)" for level, n in counts.items())
-        lines.append([(f"{summary}", "dim")])
+        if len(reports) > 1:
+            lines += [[(f"{path}: {_summary(each)}", "dim")] for path, _, each in reports]
+            lines.append([(f"all {len(reports)} files: {_summary(counts)}", "dim")])
+        else:
+            lines.append([(_summary(counts), "dim")])
         output(False).lines(lines)
     if counts["error"] or counts["warning"]:
         raise SystemExit(EXIT_ERROR)
+
+
+LEVELS = ("error", "warning", "info")
+
+
+def _texts(state: State) -> dict[Path, str]:
+    from npt_gloss.textio import read_text
+
+    return {path: read_text(path) for path in state.glossaries}
+
+
+def _counts(problems: list[Any]) -> dict[str, int]:
+    return {level: sum(p.level == level for p in problems) for level in LEVELS}
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {level}(s)" for level, n in counts.items())
+
+
+def _check_json(reports: list[Any], counts: dict[str, int], info: bool) -> dict[str, Any]:
+    """One file: {"file", "counts", "problems"} as ever. Several: the same keys for the first
+    file's place in scripts that read them (``counts`` summed, ``problems`` of every file,
+    each naming its ``file``), and ``files``, one such object per file."""
+    per_file = [
+        {
+            "file": str(path),
+            "counts": each,
+            "problems": [vars(p) for p in problems if info or p.level != "info"],
+        }
+        for path, problems, each in reports
+    ]
+    if len(per_file) == 1:
+        return per_file[0]
+    return {
+        "file": per_file[0]["file"],
+        "counts": counts,
+        "problems": [{**p, "file": f["file"]} for f in per_file for p in f["problems"]],
+        "files": per_file,
+    }
 
 
 def _t2s_for_check(state: State) -> dict[str, str]:
@@ -119,7 +169,7 @@ def glossary_stats(state: State, as_json: bool) -> None:
         domains[domain] = domains.get(domain, 0) + 1
         sourced += bool(row[source_field])
     occurring = len(_occurring(state) or ())
-    data = {
+    data: dict[str, Any] = {
         "concepts": len(index.concepts),
         "forms": len(index.forms),
         "in_documents": occurring,
@@ -127,6 +177,9 @@ def glossary_stats(state: State, as_json: bool) -> None:
         "with_source": sourced,
         "domains": dict(sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
+    layers = index.glossary_counts()
+    if len(layers) > 1:
+        data["files"] = layers
     if as_json:
         output(True).json(data)
         return
@@ -140,6 +193,18 @@ def glossary_stats(state: State, as_json: bool) -> None:
         ],
         [(f"{sourced} name a source ({_percent(sourced, len(index.concepts))})", "dim")],
     ]
+    if len(layers) > 1:
+        lines.append([(f"from {len(layers)} glossary files:", "dim")])
+        lines += [
+            [
+                (f"  {layer['concepts']:>4}  ", "num"),
+                (layer["file"], ""),
+                (f"  ({layer['overrides']} replacing an earlier file's)", "dim")
+                if layer["overrides"]
+                else ("", ""),
+            ]
+            for layer in layers
+        ]
     lines += [
         [(f"  {count:>4}  ", "num"), (domain, "")] for domain, count in data["domains"].items()
     ]
