@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, NamedTuple
 
-from npt_gloss.models import Concept, Document
+from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.normalize import (
     _joins_chinese,
     fold_char,
@@ -592,6 +592,93 @@ def _scan(
     writer.records("pattern_occurrences", scan.direct.packed())
     writer.records("nested_patterns", scan.nested_patterns())
     writer.lines("spellings", scan.spellings)
+
+
+class PatternTable(NamedTuple):
+    """What finding the glossary's mentions in new text needs (see :func:`find_mentions`):
+    the scanned patterns (folded forms and their other Latin spellings), the concept or
+    concepts each stands for (an int, or a tuple when shared), the concepts that are names
+    of States, and the patterns of everyday words. Plain data, so it can be cached."""
+
+    patterns: list[str]
+    owners: list[Any]
+    names: frozenset[int]
+    everyday: frozenset[int]
+
+
+def pattern_table(concepts: Sequence[Concept], t2s: dict[str, str]) -> PatternTable:
+    """The patterns of ``concepts`` exactly as the index scans the documents for them."""
+    from npt_gloss import index as ix
+
+    folder = Folder(t2s)
+    forms = _Forms(folder, ix)
+    patterns = forms.find_patterns(concepts)
+    owners = _pattern_owners(forms.patterns_of, len(patterns))
+    names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
+    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+    everyday = _everyday_patterns(concepts, pattern_number, folder)
+    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday))
+
+
+def find_mentions(
+    table: PatternTable,
+    paragraphs: Sequence[Paragraph],
+    t2s: dict[str, str],
+    pattern_number: dict[str, int] | None = None,
+) -> list[tuple[int, int, int, int, str, int]]:
+    """(paragraph, concept, start, end, form, within) of every mention of a glossary concept
+    in ``paragraphs``, as the index finds them in a document: the same folding, longest
+    match, word and name tests, and the mentions inside longer terms (``within`` the longer
+    term's concept, else -1). Offsets index the paragraph's text; ``form`` is its wording."""
+    import ahocorasick_rs
+
+    from npt_gloss import mentions
+    from npt_gloss.index import _inner_span
+
+    if pattern_number is None:
+        pattern_number = {pattern: number for number, pattern in enumerate(table.patterns)}
+    folder = Folder(t2s)
+    folder.learn({ch for paragraph in paragraphs for ch in paragraph.text})
+    texts = [folder(paragraph.text) for paragraph in paragraphs]
+    wanted = _occurring(table.patterns, [texts])
+    owners = _Owners(table.owners, set(table.names), set(table.everyday))
+    scan = _Scan(table.patterns, pattern_number, owners)
+    if wanted:
+        automaton = ahocorasick_rs.AhoCorasick(
+            [table.patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+        for paragraph, (folded, offsets) in zip(paragraphs, texts, strict=True):
+            place = _Place(0, paragraph.number, paragraph.text, folded, offsets)
+            for p_index, start, end in automaton.find_matches_as_indexes(folded):
+                scan.match(place, wanted[p_index], start, end)
+    spelled = list(scan.spellings)
+    found: list[tuple[int, int, int, int, str, int]] = []
+    for pattern, places in enumerate(scan.direct.places):
+        if places is None:
+            continue
+        matches = [
+            (places[i + 1], places[i + 2], places[i + 3], spelled[number])
+            for i, number in zip(
+                range(0, len(places), 4), scan.direct.spelled[pattern] or (), strict=True
+            )
+        ]
+        for concept in owners.of(pattern):
+            found.extend(
+                (para, concept, start, end, form, -1) for para, start, end, form in matches
+            )
+        within = owners.first(pattern)
+        inner = mentions.nested_mentions(
+            table.patterns[pattern], pattern, pattern_number, owners.not_a_mention
+        )
+        for inside, i_start, i_end in inner:
+            for para, start, _end, form in matches:
+                first, stop = _inner_span(form, i_start, i_end, t2s)
+                for concept in owners.of(inside):
+                    found.append(
+                        (para, concept, start + first, start + stop, form[first:stop], within)
+                    )
+    found.sort()
+    return found
 
 
 class _Place(NamedTuple):
