@@ -566,7 +566,6 @@ def _scan(
     offsets into the longer pattern) and ``spellings`` (the texts as they stand in the
     paragraphs, which folding may have changed: case, full-width, traditional characters).
     """
-    import ahocorasick_rs
 
     chars: set[str] = set()
     for doc in documents:
@@ -578,16 +577,12 @@ def _scan(
     wanted = _occurring(patterns, texts)
     scan = _Scan(patterns, pattern_number, owners)
     if wanted:
-        automaton = ahocorasick_rs.AhoCorasick(
-            [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
-        find = automaton.find_matches_as_indexes
+        find = _finder(patterns, wanted)
         for d_index, doc in enumerate(documents):
             for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
                 place = _Place(d_index, paragraph.number, paragraph.text, folded, offsets)
-                for p_index, start, end in find(folded):
-                    scan.match(place, wanted[p_index], start, end)
-        del automaton, find
+                scan.paragraph(place, find)
+        del find
     del texts
     writer.records("pattern_occurrences", scan.direct.packed())
     writer.records("nested_patterns", scan.nested_patterns())
@@ -630,8 +625,6 @@ def find_mentions(
     in ``paragraphs``, as the index finds them in a document: the same folding, longest
     match, word and name tests, and the mentions inside longer terms (``within`` the longer
     term's concept, else -1). Offsets index the paragraph's text; ``form`` is its wording."""
-    import ahocorasick_rs
-
     from npt_gloss import mentions
     from npt_gloss.index import _inner_span
 
@@ -644,13 +637,9 @@ def find_mentions(
     owners = _Owners(table.owners, set(table.names), set(table.everyday))
     scan = _Scan(table.patterns, pattern_number, owners)
     if wanted:
-        automaton = ahocorasick_rs.AhoCorasick(
-            [table.patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
+        find = _finder(table.patterns, wanted)
         for paragraph, (folded, offsets) in zip(paragraphs, texts, strict=True):
-            place = _Place(0, paragraph.number, paragraph.text, folded, offsets)
-            for p_index, start, end in automaton.find_matches_as_indexes(folded):
-                scan.match(place, wanted[p_index], start, end)
+            scan.paragraph(_Place(0, paragraph.number, paragraph.text, folded, offsets), find)
     spelled = list(scan.spellings)
     found: list[tuple[int, int, int, int, str, int]] = []
     for pattern, places in enumerate(scan.direct.places):
@@ -681,6 +670,22 @@ def find_mentions(
     return found
 
 
+def _finder(patterns: list[str], wanted: list[int]) -> Callable[[str], list[Any]]:
+    """(pattern number, start, end) of the leftmost-longest matches in a folded text, by one
+    Aho–Corasick automaton over the ``wanted`` patterns."""
+    import ahocorasick_rs
+
+    automaton = ahocorasick_rs.AhoCorasick(
+        [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    matches = automaton.find_matches_as_indexes
+
+    def find(text: str) -> list[Any]:
+        return [(wanted[p], start, end) for p, start, end in matches(text)]
+
+    return find
+
+
 class _Place(NamedTuple):
     """The paragraph being scanned: where it is, its text, and its folded text."""
 
@@ -706,7 +711,8 @@ class _Scan:
         self.direct = _Matches(len(patterns))  # (doc, paragraph, start, end)
         self.spellings: dict[str, int] = {}
 
-    def match(self, place: _Place, p_index: int, start: int, end: int) -> None:
+    def match(self, place: _Place, p_index: int, start: int, end: int) -> int:
+        """Record a match if it stands; where the recorded match ends, or -1 for none."""
         from npt_gloss import mentions
 
         folded = place.folded
@@ -715,11 +721,30 @@ class _Scan:
             # shorter pattern at the same place ("NPT") may pass it.
             shorter = _shorter_whole_word(folded, start, end, self.pattern_number)
             if shorter is None:
-                return
+                return -1
             p_index, end = shorter
         if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
-            return
+            return -1
         self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
+        return end
+
+    def paragraph(self, place: _Place, find: Callable[[str], Any]) -> None:
+        """Every match in the paragraph, leftmost-longest. A match refused whole (a word
+        cut: "conventional arm" in "conventional armed conflicts") or cut short gives its
+        place back: the scan resumes where the accepted part ends, or one character on,
+        so "armed conflicts" is still found."""
+        folded, position = place.folded, 0
+        while position < len(folded):
+            resume = None
+            for p_index, start, end in find(folded[position:] if position else folded):
+                start, end = start + position, end + position
+                taken = self.match(place, p_index, start, end)
+                if taken != end:
+                    resume = taken if taken > start else start + 1
+                    break
+            if resume is None:
+                return
+            position = resume
 
     def nested_patterns(self) -> list[Any]:
         """Per pattern: None, or the packed (longer pattern, start, end, its concept) of

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from npt_gloss.index import Index
 from npt_gloss.models import Concept, Paragraph
@@ -34,6 +35,13 @@ from npt_gloss.scanner import MentionFinder
 
 # paragraph -> concept (position in the index) -> the forms the draft uses there
 Scanned = dict[int, dict[int, list[str]]]
+
+
+class DraftMentions(NamedTuple):
+    """The draft's mentions: all of them, and those not inside a longer term."""
+
+    all: Scanned
+    direct: Scanned
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,8 @@ def check_draft(
 ) -> list[Finding]:
     """The findings for ``draft`` (in ``lang``) against document ``doc`` of ``index``."""
     source = _source_mentions(index, doc)
-    scanned = _draft_mentions(index, finder, draft)
+    mentioned = _draft_mentions(index, finder, draft)
+    scanned = mentioned.all
     drafted = {p.number for p in draft}
     findings = [
         Finding(
@@ -65,7 +74,7 @@ def check_draft(
         )
         for n in sorted(_numbers(index, doc) - drafted)
     ]
-    findings.extend(_deprecated(index, scanned, source, lang))
+    findings.extend(_deprecated(index, mentioned.direct, source, lang))
     for (number, c_index), source_form in sorted(source.items()):
         if number not in drafted:
             continue
@@ -87,9 +96,9 @@ def check_monolingual(
 ) -> list[Finding]:
     """The findings for a draft without its source: forms to avoid, and concepts rendered
     in several ways across the draft."""
-    scanned = _draft_mentions(index, finder, draft)
-    findings = list(_deprecated(index, scanned, {}, lang))
-    findings.extend(_inconsistent(index, scanned, None, lang))
+    mentioned = _draft_mentions(index, finder, draft)
+    findings = list(_deprecated(index, mentioned.direct, {}, lang))
+    findings.extend(_inconsistent(index, mentioned.all, None, lang))
     return _ordered(findings)
 
 
@@ -148,7 +157,9 @@ def _avoided(index: Index, concept: Concept, forms: list[str], lang: str) -> lis
 def _deprecated(
     index: Index, scanned: Scanned, source: dict[tuple[int, int], str], lang: str
 ) -> Iterable[Finding]:
-    """A form to avoid, once per paragraph and concept, wherever the draft uses it."""
+    """A form to avoid, once per paragraph and concept, wherever the draft uses it (but not
+    inside a longer term: "Nonproliferation" in a "Nuclear Nonproliferation Treaty" to avoid
+    is part of that one finding)."""
     for number in sorted(scanned):
         for c_index, forms in sorted(scanned[number].items()):
             concept = index.concept(c_index)
@@ -233,7 +244,7 @@ def _inconsistent(
     """A concept (of the source, when ``wanted`` names them) rendered by more than one
     admitted form across the draft. Forms to avoid are reported as such, not here, and forms
     that are also everyday words (决定 "decide") may well stand for something else."""
-    used: dict[int, dict[str, int]] = {}
+    used: dict[int, dict[str, tuple[int, str]]] = {}  # concept -> key -> (¶, first form)
     for number in sorted(scanned):
         for c_index, forms in scanned[number].items():
             if wanted is not None and c_index not in wanted:
@@ -241,19 +252,21 @@ def _inconsistent(
             avoided = set(_avoided(index, index.concept(c_index), forms, lang))
             for form in forms:
                 if form not in avoided and not index.is_everyday(c_index, form):
-                    used.setdefault(c_index, {}).setdefault(term_key(form, index.t2s), number)
+                    keys = used.setdefault(c_index, {})
+                    keys.setdefault(term_key(form, index.t2s), (number, form))
     for c_index, keys in sorted(used.items()):
         if len(keys) > 1:
             concept = index.concept(c_index)
+            ways = ", ".join(f"'{form}' (¶{number})" for number, form in keys.values())
             yield Finding(
-                min(keys.values()),
+                min(number for number, _ in keys.values()),
                 "inconsistent",
                 "warning",
                 concept.id,
                 None,
                 _admitted(concept, lang),
                 None,
-                f"{concept.en} is rendered in {len(keys)} ways in the draft",
+                f"{concept.en} is rendered in {len(keys)} ways: {ways}",
             )
 
 
@@ -270,11 +283,16 @@ def _source_mentions(index: Index, doc: int) -> dict[tuple[int, int], str]:
     return found
 
 
-def _draft_mentions(index: Index, finder: MentionFinder, draft: Sequence[Paragraph]) -> Scanned:
-    """Paragraph -> concept -> the forms the draft uses there."""
-    found: Scanned = {}
+def _draft_mentions(
+    index: Index, finder: MentionFinder, draft: Sequence[Paragraph]
+) -> DraftMentions:
+    """Paragraph -> concept -> the forms the draft uses there, all and direct ones."""
+    found = DraftMentions({}, {})
     for mention in finder.mentions(draft):
-        found.setdefault(mention.paragraph, {}).setdefault(mention.concept, []).append(mention.form)
+        kinds = (found.all,) if mention.within != -1 else (found.all, found.direct)
+        for scanned in kinds:
+            forms = scanned.setdefault(mention.paragraph, {}).setdefault(mention.concept, [])
+            forms.append(mention.form)
     return found
 
 
