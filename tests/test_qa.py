@@ -12,7 +12,10 @@ from conftest import MINI_CONCEPTS, concept
 from npt_gloss.cli import cli
 from npt_gloss.index import build_index
 from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
-from npt_gloss.qa import check_draft, draft_language, parse_draft
+from npt_gloss.drafts import guess_language
+from npt_gloss.drafts.text import parse_draft
+from npt_gloss.qa import check_draft, check_monolingual
+from npt_gloss.scanner import MentionFinder
 
 
 def test_parse_draft_skips_front_matter_and_joins_lines() -> None:
@@ -28,7 +31,7 @@ def test_parse_draft_skips_front_matter_and_joins_lines() -> None:
     ("text", "lang"), [("1. Nuclear disarmament.", "en"), ("1. 核裁军取得进展。", "zh")]
 )
 def test_draft_language(text: str, lang: str) -> None:
-    assert draft_language(parse_draft(text)) == lang
+    assert guess_language(parse_draft(text)) == lang
 
 
 CONCEPTS = (
@@ -48,7 +51,7 @@ SOURCE = Document(
 
 def findings(draft: str) -> list[tuple[int, str, str | None, str | None]]:
     index = build_index(CONCEPTS, (SOURCE,))
-    found = check_draft(index, CONCEPTS, 0, parse_draft(draft), "en")
+    found = check_draft(index, 0, parse_draft(draft), "en", MentionFinder.for_index(index))
     return [(f.paragraph, f.kind, f.concept, f.found) for f in found]
 
 
@@ -96,7 +99,7 @@ def test_check_on_the_shipped_paper(tmp_path: Path) -> None:
         "nuclear disarmament.\n",
         encoding="utf-8",
     )
-    result = run("check", str(draft), "--json")
+    result = run("check", str(draft), "--doc", "ru-wp-shared-responsibility", "--json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert (data["doc"], data["lang"]) == ("ru-wp-shared-responsibility", "en")
@@ -104,6 +107,7 @@ def test_check_on_the_shipped_paper(tmp_path: Path) -> None:
     assert errors == [
         {
             "paragraph": 10,
+            "line": 1,
             "kind": "wrong",
             "severity": "error",
             "concept": "non-nuclear-weapon-states",
@@ -140,7 +144,7 @@ def test_style_departures_and_clean_drafts() -> None:
 def test_a_paragraph_the_source_lacks_is_bad_input(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("10. Fine.\n\n99. Beyond the end.\n", encoding="utf-8")
-    result = run("check", str(draft))
+    result = run("check", str(draft), "--doc", "ru-wp-shared-responsibility")
     assert result.exit_code == 2
     assert f"{draft}:3: paragraph 99 is not in document 'ru-wp-shared-responsibility'" in (
         result.stderr
@@ -153,7 +157,31 @@ def test_a_chinese_draft_against_a_source_works_the_same_way() -> None:
         (Paragraph(1, "The non-nuclear-weapon States support general and complete disarmament."),),
     )
     index = build_index(CONCEPTS, (english,))
-    wrong = check_draft(index, CONCEPTS, 0, parse_draft("1. 核武器国家支持全面彻底裁军。"), "zh")
+    finder = MentionFinder.for_index(index)
+    wrong = check_draft(index, 0, parse_draft("1. 核武器国家支持全面彻底裁军。"), "zh", finder)
     assert [(f.kind, f.concept, f.found) for f in wrong] == [("wrong", "nnws", "核武器国家")]
-    right = check_draft(index, CONCEPTS, 0, parse_draft("1. 无核武器国家支持全面彻底裁军。"), "zh")
+    right = check_draft(index, 0, parse_draft("1. 无核武器国家支持全面彻底裁军。"), "zh", finder)
     assert right == []
+
+
+def test_a_form_to_avoid_is_reported_wherever_it_stands() -> None:
+    # ¶3's source says nothing of dispersal devices: the form to avoid is still reported,
+    # beside a correct rendering in ¶2 too; without the source, so are the inconsistencies
+    draft = (
+        "1. Non-nuclear-weapon States support general and complete disarmament.\n\n"
+        "2. Radiological dispersal devices, not dirty bombs, must be prevented.\n\n"
+        "3. The nuclear-weapon States are responsible for dirty bombs.\n\n"
+        "4. So are the NWS.\n"
+    )
+    expected = [
+        (2, "deprecated", "rdd", "dirty bombs"),
+        (3, "deprecated", "rdd", "dirty bombs"),
+        (3, "inconsistent", "nws", None),
+    ]
+    assert findings(draft) == expected
+    index = build_index(CONCEPTS, (SOURCE,))
+    alone = check_monolingual(index, parse_draft(draft), "en", MentionFinder.for_index(index))
+    assert [(f.paragraph, f.kind, f.concept, f.found) for f in alone] == expected
+    assert alone[2].message == (
+        "nuclear-weapon States is rendered in 2 ways: 'nuclear-weapon States' (¶3), 'NWS' (¶4)"
+    )

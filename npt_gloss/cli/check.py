@@ -120,8 +120,12 @@ def _show(findings: list[Any], draft: str, lines: dict[int, int]) -> None:
     errors = sum(f.severity == "error" for f in findings)
     summary = f"{len(findings)} finding(s), {errors} error(s)"
     if out.mode == "rich":
+        # Paragraphs the draft lacks would fill a screen: one line under the table says them.
+        missing = [f.paragraph for f in findings if f.kind == "untranslated"]
         groups: dict[int, list[Any]] = {}
         for f in findings:
+            if f.kind == "untranslated":
+                continue
             style = SEVERITY_STYLE[f.severity]
             number = [(f"¶{f.paragraph}", "num")] if f.paragraph not in groups else []
             groups.setdefault(f.paragraph, []).append(
@@ -129,6 +133,8 @@ def _show(findings: list[Any], draft: str, lines: dict[int, int]) -> None:
             )
         if groups:
             out.grouped_table(["¶", "severity", "kind", "finding"], groups.values())
+        if missing:
+            out.lines([[("not in the draft (info): ", "dim"), (_paragraph_list(missing), "num")]])
         out.lines([[(summary, "dim")]])
         return
     rows = []
@@ -138,3 +144,11 @@ def _show(findings: list[Any], draft: str, lines: dict[int, int]) -> None:
         rows.append([(f"{place} ¶{f.paragraph} {f.severity} {f.kind}: {f.message}", "")])
     rows.append([(summary, "")])
     out.lines(rows)
+
+
+def _paragraph_list(numbers: list[int]) -> str:
+    """¶1–9, 11, 13 …: runs of paragraph numbers."""
+    from npt_gloss.refs import compress
+
+    runs = (str(a) if a == b else f"{a}–{b}" for a, b in compress(numbers))
+    return "¶" + ", ".join(runs)
