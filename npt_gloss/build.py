@@ -230,6 +230,8 @@ _SPACE_RUN = re.compile(r"\s+")
 def _dropped_space(text: str) -> bool:
     """Whether folding drops white space in ``text`` (between Chinese characters, say):
     folding then depends on context, which a translation table cannot do."""
+    if not _CJK.search(text):
+        return False  # a dropped space has a Chinese character on one side
     for run in _SPACE_RUN.finditer(text):
         start, end = run.span()
         if 0 < start and end < len(text) and _joins_chinese(text[start - 1], text[end]):

@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from npt_gloss.index import Index
 from npt_gloss.models import Concept, Paragraph
-from npt_gloss.normalize import term_key
+from npt_gloss.normalize import term_key as _term_key
 from npt_gloss.scanner import MentionFinder
 
 # paragraph -> concept (position in the index) -> the forms the draft uses there
@@ -102,6 +103,12 @@ def check_monolingual(
     return _ordered(findings)
 
 
+@lru_cache(maxsize=4096)
+def _key(form: str, index: Index) -> str:
+    """The lookup key of a form (a draft repeats its forms: each is worked out once)."""
+    return _term_key(form, index.t2s)
+
+
 def _ordered(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.paragraph, f.kind, f.concept or ""))
 
@@ -150,8 +157,8 @@ def _rendered(index: Index, concept: Concept, forms: list[str], lang: str) -> bo
 def _avoided(index: Index, concept: Concept, forms: list[str], lang: str) -> list[str]:
     """The forms used that are forms to avoid for the concept in ``lang``."""
     deprecated = concept.en_deprecated if lang == "en" else concept.zh_deprecated
-    avoid = {term_key(d, index.t2s) for d in deprecated}
-    return [form for form in forms if term_key(form, index.t2s) in avoid]
+    avoid = {_key(d, index) for d in deprecated}
+    return [form for form in forms if _key(form, index) in avoid]
 
 
 def _deprecated(
@@ -220,10 +227,10 @@ def _near_concept(
     make."""
     from npt_gloss.mentions import negated
 
-    mine = term_key(preferred, index.t2s)
+    mine = _key(preferred, index)
     for other, forms in sorted(found_here.items()):
         for form in forms:
-            key = term_key(form, index.t2s)
+            key = _key(form, index)
             if (
                 key
                 and key != mine
@@ -253,7 +260,7 @@ def _inconsistent(
             for form in forms:
                 if form not in avoided and not index.is_everyday(c_index, form):
                     keys = used.setdefault(c_index, {})
-                    keys.setdefault(term_key(form, index.t2s), (number, form))
+                    keys.setdefault(_key(form, index), (number, form))
     for c_index, keys in sorted(used.items()):
         if len(keys) > 1:
             concept = index.concept(c_index)
