@@ -390,11 +390,13 @@ def latin_spellings(pattern: str) -> list[str]:
     """Other ways running text writes a multi-word Latin term that lookup already treats as
     the same (hyphen or space; singular or plural of the last word), so that find agrees:
     "nuclear-weapon states" is also found as "nuclear weapon state(s)", "nuclear-weapon state".
+    With up to MIXED_HYPHENS hyphens, every mix of hyphens and spaces is a spelling too
+    ("non-nuclear weapon states"); beyond, only all hyphens or all spaces.
     """
     if not _LATIN_TERM.fullmatch(pattern):
         return []
     found: list[str] = []
-    for joined in dict.fromkeys((pattern, pattern.replace("-", " "))):
+    for joined in _hyphen_spellings(pattern):
         found.append(joined)
         head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
         other = _other_number(last)
@@ -404,6 +406,18 @@ def latin_spellings(pattern: str) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"(.*[ -])([a-z0-9]+)$")
+MIXED_HYPHENS = 3  # 2**3 spellings at most; long titles with more keep two
+
+
+def _hyphen_spellings(pattern: str) -> list[str]:
+    """The pattern with its hyphens written as hyphens or spaces (the pattern first)."""
+    parts = pattern.split("-")
+    if len(parts) - 1 > MIXED_HYPHENS:
+        return list(dict.fromkeys((pattern, pattern.replace("-", " "))))
+    spellings = [parts[0]]
+    for part in parts[1:]:
+        spellings = [f"{head}{joint}{part}" for head in spellings for joint in ("-", " ")]
+    return spellings
 
 
 def _other_number(word: str) -> str:

@@ -6,7 +6,9 @@ paragraph of the draft by an admitted form in the draft's language. The findings
 
 * ``missing`` (error): no form of the concept in the draft paragraph;
 * ``wrong`` (error): instead, the concept that negates the expected one or that it negates:
-  无核武器国家 rendered "nuclear-weapon States", the worst error of all;
+  无核武器国家 rendered "nuclear-weapon States", the worst error of all. When the source
+  paragraph mentions that concept too, only more mentions of it in the draft than in the
+  source count as the wrong rendering (else the expected one is ``missing``);
 * ``deprecated`` (warning): a form to avoid in the draft ("dirty bomb"), wherever it stands;
 * ``inconsistent`` (warning): one concept rendered by different admitted forms in the draft;
 * ``style`` (info): a rendering the matcher accepts that does not keep the admitted form's
@@ -76,7 +78,8 @@ def check_draft(
         for n in sorted(_numbers(index, doc) - drafted)
     ]
     findings.extend(_deprecated(index, mentioned.direct, source, lang))
-    for (number, c_index), source_form in sorted(source.items()):
+    for (number, c_index), source_forms in sorted(source.items()):
+        source_form = source_forms[0]
         if number not in drafted:
             continue
         concept = index.concept(c_index)
@@ -86,7 +89,15 @@ def check_draft(
         if _rendered(index, concept, used, lang):
             findings.extend(_style(concept, number, source_form, expected, used))
         elif not _avoided(index, concept, used, lang):  # a form to avoid is reported above
-            findings.append(_absent(index, concept, number, source_form, expected, found_here))
+            # A concept the source paragraph has too is a wrong rendering only where the
+            # draft has it more often ("Nuclear-weapon States, like the nuclear-weapon
+            # States" for 无核武器国家同核武器国家一样).
+            others = {
+                c: forms
+                for c, forms in found_here.items()
+                if len(forms) > len(source.get((number, c), ()))
+            }
+            findings.append(_absent(index, concept, number, source_form, expected, others))
     wanted = {c_index for _, c_index in source}
     findings.extend(_inconsistent(index, scanned, wanted, lang))
     return _ordered(findings)
@@ -162,7 +173,7 @@ def _avoided(index: Index, concept: Concept, forms: list[str], lang: str) -> lis
 
 
 def _deprecated(
-    index: Index, scanned: Scanned, source: dict[tuple[int, int], str], lang: str
+    index: Index, scanned: Scanned, source: dict[tuple[int, int], list[str]], lang: str
 ) -> Iterable[Finding]:
     """A form to avoid, once per paragraph and concept, wherever the draft uses it (but not
     inside a longer term: "Nonproliferation" in a "Nuclear Nonproliferation Treaty" to avoid
@@ -177,7 +188,7 @@ def _deprecated(
                     "deprecated",
                     "warning",
                     concept.id,
-                    source.get((number, c_index)),
+                    source.get((number, c_index), [None])[0],
                     _admitted(concept, lang),
                     avoided[0],
                     f"'{avoided[0]}' is a form to avoid for {concept.en}",
@@ -241,8 +252,16 @@ def _near_concept(
 
 
 def _negates(longer: str, shorter: str, negated: Callable[[str, int, int], bool]) -> bool:
+    """Whether ``longer`` is ``shorter`` negated and nothing more: 无 + 核武器国家, "non" +
+    "nuclear weapon state" (keys), never "nuclear weapon" inside "non nuclear weapon state"."""
     at = longer.find(shorter)
-    return at != -1 and negated(longer, at, at + len(shorter))
+    if at == -1 or not negated(longer, at, at + len(shorter)):
+        return False
+    rest = (longer[:at] + longer[at + len(shorter) :]).strip(" -")
+    return rest in _NEGATIONS
+
+
+_NEGATIONS = frozenset({"无", "非", "不", "non", "free of", "free"})
 
 
 def _inconsistent(
@@ -277,16 +296,16 @@ def _inconsistent(
             )
 
 
-def _source_mentions(index: Index, doc: int) -> dict[tuple[int, int], str]:
-    """(paragraph, concept) -> the source's wording, for what find counts by default."""
-    found: dict[tuple[int, int], str] = {}
+def _source_mentions(index: Index, doc: int) -> dict[tuple[int, int], list[str]]:
+    """(paragraph, concept) -> the source's wordings, for what find counts by default."""
+    found: dict[tuple[int, int], list[str]] = {}
     for c_index in range(len(index.concepts)):
         # Direct mentions only: a term inside a longer one (核试验 in the CTBT's title) is
         # rendered by the longer term's translation.
         for occ in index.concept_occurrences(c_index, direct=True):
             if occ.doc != doc or index.is_everyday(c_index, occ.form):
                 continue
-            found.setdefault((occ.paragraph, c_index), occ.form)
+            found.setdefault((occ.paragraph, c_index), []).append(occ.form)
     return found
 
 

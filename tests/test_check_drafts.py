@@ -234,13 +234,13 @@ def test_pipe_output_of_an_xliff_names_the_target_lines(tmp_path: Path) -> None:
         for number, line in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1)
         if line.startswith("<target>")
     ]
-    # each paragraph's first unit: ¶10 is one sentence, ¶12, ¶14 and ¶16 two units each
+    # each paragraph's first unit: ¶10, ¶12, ¶14 and ¶16 are two units each
     assert [line.split(" ¶")[0] for line in lines[:-1]] == [
         f"{draft}:{target_lines[0]}:",
         f"{draft}:{target_lines[0]}:",
-        f"{draft}:{target_lines[1]}:",
-        f"{draft}:{target_lines[3]}:",
-        f"{draft}:{target_lines[5]}:",
+        f"{draft}:{target_lines[2]}:",
+        f"{draft}:{target_lines[4]}:",
+        f"{draft}:{target_lines[6]}:",
     ]
     assert lines[0].endswith("'Nuclear-weapon States' (¶10), 'NWS' (¶14)")
     untranslated = f"{draft}: ¶1 info untranslated: paragraph 1 is not in the draft"
@@ -248,7 +248,7 @@ def test_pipe_output_of_an_xliff_names_the_target_lines(tmp_path: Path) -> None:
 
 
 def test_json_findings_carry_the_draft_line() -> None:
-    code, data = findings("en", DATA / "faulty-en.txt")
+    _code, data = findings("en", DATA / "faulty-en.txt")
     wrong = next(f for f in data["findings"] if f["kind"] == "wrong")
     assert wrong == {
         "paragraph": 10,

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from conftest import MINI_CONCEPTS, concept
 
 from npt_gloss.cli import cli
-from npt_gloss.index import build_index
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
 from npt_gloss.drafts import guess_language
 from npt_gloss.drafts.text import parse_draft
+from npt_gloss.index import build_index
+from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
 from npt_gloss.qa import check_draft, check_monolingual
 from npt_gloss.scanner import MentionFinder
 
@@ -94,7 +94,8 @@ def test_check_on_the_shipped_paper(tmp_path: Path) -> None:
     draft.write_text(
         "10. Nuclear-weapon States, like the nuclear-weapon States, can promote nuclear "
         "disarmament, the easing of international tension, the disarmament agenda and "
-        "general and complete disarmament under article VI.\n\n"
+        "general and complete disarmament under article VI, rather than as opponents of the "
+        "nuclear-weapon States.\n\n"
         "22. Only then can we decide how to proceed: arms control and disarmament, and "
         "nuclear disarmament.\n",
         encoding="utf-8",
@@ -185,3 +186,42 @@ def test_a_form_to_avoid_is_reported_wherever_it_stands() -> None:
     assert alone[2].message == (
         "nuclear-weapon States is rendered in 2 ways: 'nuclear-weapon States' (¶3), 'NWS' (¶4)"
     )
+
+
+WEAPONS = (*CONCEPTS, concept("nuclear-weapons", "nuclear weapons", "核武器"))
+
+
+def checked(source: str, draft: str) -> list[tuple[int, str, str | None, str | None]]:
+    document = Document(
+        DocumentMeta(id="src", title=Bilingual(zh="测试", en="Test")), (Paragraph(1, source),)
+    )
+    index = build_index(WEAPONS, (document,))
+    found = check_draft(index, 0, parse_draft(draft), "en", MentionFinder.for_index(index))
+    return [(f.paragraph, f.kind, f.concept, f.found) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # "nuclear weapons" inside a negated term is not the negation of the expected one
+        ("1. Nuclear weapons matter.", [(1, "missing", "nnws", None)]),
+        # hyphens and spaces mixed: a loose spelling of the right term, not the wrong one
+        (
+            "1. Non-nuclear weapon states matter.",
+            [(1, "style", "nnws", "Non-nuclear weapon states")],
+        ),
+        ("1. Nuclear-weapon States matter.", [(1, "wrong", "nnws", "Nuclear-weapon States")]),
+    ],
+)
+def test_wrong_only_for_the_plain_negation(draft: str, expected: list[tuple]) -> None:
+    assert checked("无核武器国家很重要。", draft) == expected
+
+
+def test_a_concept_the_source_paragraph_has_too_is_no_wrong_rendering() -> None:
+    # ¶1 mentions both; the draft renders only the non-nuclear-weapon States
+    source = "无核武器国家和核武器国家都很重要。"
+    assert checked(source, "1. Non-nuclear-weapon States matter.") == [(1, "missing", "nws", None)]
+    # but one more than the source has stands where the other should
+    assert checked(source, "1. Nuclear-weapon States and nuclear-weapon States matter.") == [
+        (1, "wrong", "nnws", "Nuclear-weapon States"),
+    ]
