@@ -501,3 +501,60 @@ def test_tsv_rows_with_numbers_and_a_header(tmp_path: Path) -> None:
         (1, "nuclear disarmament"),
         (2, "arms control"),
     ]
+
+
+# ---------------------------------------------------------------- any input at all
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from npt_gloss.errors import DataError  # noqa: E402
+from npt_gloss.index import Index  # noqa: E402
+
+_PIECES = st.sampled_from(
+    [
+        "<", ">", "/", "=", '"', "&", ";", "\t", "\n", " ", "10. ", "p10", "1.2", "xliff",
+        "tmx", "trans-unit", "unit", "segment", "target", "tu", "tuv", "seg", 'id="', "tuid=",
+        'version="2.0"', "xml:lang=", "<?xml", "<!DOCTYPE", "核武器国家", "nuclear-weapon States",
+        "\ufeff", "\x00", "\udcff",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["d.xlf", "d.xliff", "d.tmx", "d.tsv", "d.txt", "d"]),
+    text=st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=40).map("".join),
+    with_doc=st.booleans(),
+)
+def test_any_draft_is_read_or_refused_with_a_data_error(
+    tmp_path_factory: pytest.TempPathFactory,
+    shipped_index: Index,
+    name: str,
+    text: str,
+    with_doc: bool,
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    document = shipped_index.document(0) if with_doc else None
+    try:
+        draft = read_draft(str(path), document)
+    except DataError as exc:
+        assert str(exc).startswith(str(path))
+        assert "\n" not in str(exc)
+        return
+    assert draft.paragraphs
+    assert all(p.number > 0 and p.text.strip() for p in draft.paragraphs)
+
+
+def test_a_grouped_table_in_a_pipe_is_tab_separated() -> None:
+    import io
+
+    from npt_gloss.render import Output
+
+    out = Output("plain", io.StringIO())
+    out.grouped_table(
+        ["¶", "finding"],
+        [[[[("¶1", "num")], [("a\tb", "")]], [[], [("c", "")]]], [[[("¶2", "num")], [("d", "")]]]],
+    )
+    assert out.stream.getvalue() == "¶\tfinding\n¶1\ta b\n\tc\n¶2\td\n"
