@@ -558,3 +558,14 @@ def test_a_grouped_table_in_a_pipe_is_tab_separated() -> None:
         [[[[("¶1", "num")], [("a\tb", "")]], [[], [("c", "")]]], [[[("¶2", "num")], [("d", "")]]]],
     )
     assert out.stream.getvalue() == "¶\tfinding\n¶1\ta b\n\tc\n¶2\td\n"
+
+
+def test_a_utf16_xliff_as_some_cat_tools_write_it(tmp_path: Path) -> None:
+    text = xliff12({10: ("无核武器国家", "Non-nuclear-weapon States")}, "zh", "en")
+    path = tmp_path / "d.sdlxliff"
+    path.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    draft = read_draft(str(path))
+    assert (draft.format, draft.lang) == ("xliff", "en")
+    assert [(p.number, p.text, p.line) for p in draft.paragraphs] == [
+        (10, "Non-nuclear-weapon States", 5)  # the <target> line
+    ]
