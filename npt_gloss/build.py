@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, NamedTuple
 
-from npt_gloss.models import Concept, Document
+from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.normalize import (
     _joins_chinese,
     fold_char,
@@ -230,6 +230,8 @@ _SPACE_RUN = re.compile(r"\s+")
 def _dropped_space(text: str) -> bool:
     """Whether folding drops white space in ``text`` (between Chinese characters, say):
     folding then depends on context, which a translation table cannot do."""
+    if not _CJK.search(text):
+        return False  # a dropped space has a Chinese character on one side
     for run in _SPACE_RUN.finditer(text):
         start, end = run.span()
         if 0 < start and end < len(text) and _joins_chinese(text[start - 1], text[end]):
@@ -399,11 +401,13 @@ def latin_spellings(pattern: str) -> list[str]:
     """Other ways running text writes a multi-word Latin term that lookup already treats as
     the same (hyphen or space; singular or plural of the last word), so that find agrees:
     "nuclear-weapon states" is also found as "nuclear weapon state(s)", "nuclear-weapon state".
+    With up to MIXED_HYPHENS hyphens, every mix of hyphens and spaces is a spelling too
+    ("non-nuclear weapon states"); beyond, only all hyphens or all spaces.
     """
     if not _LATIN_TERM.fullmatch(pattern):
         return []
     found: list[str] = []
-    for joined in dict.fromkeys((pattern, pattern.replace("-", " "))):
+    for joined in _hyphen_spellings(pattern):
         found.append(joined)
         head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
         other = _other_number(last)
@@ -413,6 +417,18 @@ def latin_spellings(pattern: str) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"(.*[ -])([a-z0-9]+)$")
+MIXED_HYPHENS = 3  # 2**3 spellings at most; long titles with more keep two
+
+
+def _hyphen_spellings(pattern: str) -> list[str]:
+    """The pattern with its hyphens written as hyphens or spaces (the pattern first)."""
+    parts = pattern.split("-")
+    if len(parts) - 1 > MIXED_HYPHENS:
+        return list(dict.fromkeys((pattern, pattern.replace("-", " "))))
+    spellings = [parts[0]]
+    for part in parts[1:]:
+        spellings = [f"{head}{joint}{part}" for head in spellings for joint in ("-", " ")]
+    return spellings
 
 
 def _other_number(word: str) -> str:
@@ -577,7 +593,6 @@ def _scan(
     offsets into the longer pattern) and ``spellings`` (the texts as they stand in the
     paragraphs, which folding may have changed: case, full-width, traditional characters).
     """
-    import ahocorasick_rs
 
     chars: set[str] = set()
     for doc in documents:
@@ -589,20 +604,113 @@ def _scan(
     wanted = _occurring(patterns, texts)
     scan = _Scan(patterns, pattern_number, owners)
     if wanted:
-        automaton = ahocorasick_rs.AhoCorasick(
-            [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
-        find = automaton.find_matches_as_indexes
+        find = _finder(patterns, wanted)
         for d_index, doc in enumerate(documents):
             for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
                 place = _Place(d_index, paragraph.number, paragraph.text, folded, offsets)
-                for p_index, start, end in find(folded):
-                    scan.match(place, wanted[p_index], start, end)
-        del automaton, find
+                scan.paragraph(place, find)
+        del find
     del texts
     writer.records("pattern_occurrences", scan.direct.packed())
     writer.records("nested_patterns", scan.nested_patterns())
     writer.lines("spellings", scan.spellings)
+
+
+class PatternTable(NamedTuple):
+    """What finding the glossary's mentions in new text needs (see :func:`find_mentions`):
+    the scanned patterns (folded forms and their other Latin spellings), the concept or
+    concepts each stands for (an int, or a tuple when shared), the concepts that are names
+    of States, and the patterns of everyday words. Plain data, so it can be cached."""
+
+    patterns: list[str]
+    owners: list[Any]
+    names: frozenset[int]
+    everyday: frozenset[int]
+
+
+def pattern_table(concepts: Sequence[Concept], t2s: dict[str, str]) -> PatternTable:
+    """The patterns of ``concepts`` exactly as the index scans the documents for them."""
+    from npt_gloss import index as ix
+
+    folder = Folder(t2s)
+    forms = _Forms(folder, ix)
+    patterns = forms.find_patterns(concepts)
+    owners = _pattern_owners(forms.patterns_of, len(patterns))
+    names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
+    pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
+    everyday = _everyday_patterns(concepts, pattern_number, folder)
+    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday))
+
+
+def find_mentions(
+    table: PatternTable,
+    paragraphs: Sequence[Paragraph],
+    t2s: dict[str, str],
+    pattern_number: dict[str, int] | None = None,
+) -> list[tuple[int, int, int, int, str, int]]:
+    """(paragraph, concept, start, end, form, within) of every mention of a glossary concept
+    in ``paragraphs``, as the index finds them in a document: the same folding, longest
+    match, word and name tests, and the mentions inside longer terms (``within`` the longer
+    term's concept, else -1). Offsets index the paragraph's text; ``form`` is its wording."""
+    from npt_gloss import mentions
+    from npt_gloss.index import _inner_span
+
+    if pattern_number is None:
+        pattern_number = {pattern: number for number, pattern in enumerate(table.patterns)}
+    folder = Folder(t2s)
+    folder.learn({ch for paragraph in paragraphs for ch in paragraph.text})
+    texts = [folder(paragraph.text) for paragraph in paragraphs]
+    wanted = _occurring(table.patterns, [texts])
+    owners = _Owners(table.owners, set(table.names), set(table.everyday))
+    scan = _Scan(table.patterns, pattern_number, owners)
+    if wanted:
+        find = _finder(table.patterns, wanted)
+        for paragraph, (folded, offsets) in zip(paragraphs, texts, strict=True):
+            scan.paragraph(_Place(0, paragraph.number, paragraph.text, folded, offsets), find)
+    spelled = list(scan.spellings)
+    found: list[tuple[int, int, int, int, str, int]] = []
+    for pattern, places in enumerate(scan.direct.places):
+        if places is None:
+            continue
+        matches = [
+            (places[i + 1], places[i + 2], places[i + 3], spelled[number])
+            for i, number in zip(
+                range(0, len(places), 4), scan.direct.spelled[pattern] or (), strict=True
+            )
+        ]
+        for concept in owners.of(pattern):
+            found.extend(
+                (para, concept, start, end, form, -1) for para, start, end, form in matches
+            )
+        within = owners.first(pattern)
+        inner = mentions.nested_mentions(
+            table.patterns[pattern], pattern, pattern_number, owners.not_a_mention
+        )
+        for inside, i_start, i_end in inner:
+            for para, start, _end, form in matches:
+                first, stop = _inner_span(form, i_start, i_end, t2s)
+                for concept in owners.of(inside):
+                    found.append(
+                        (para, concept, start + first, start + stop, form[first:stop], within)
+                    )
+    found.sort()
+    return found
+
+
+def _finder(patterns: list[str], wanted: list[int]) -> Callable[[str], list[Any]]:
+    """(pattern number, start, end) of the leftmost-longest matches in a folded text, by one
+    Aho–Corasick automaton over the ``wanted`` patterns."""
+    import ahocorasick_rs
+
+    automaton = ahocorasick_rs.AhoCorasick(
+        [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    matches = automaton.find_matches_as_indexes
+
+    def find(text: str) -> list[Any]:
+        return [(wanted[p], start, end) for p, start, end in matches(text)]
+
+    return find
 
 
 class _Place(NamedTuple):
@@ -630,7 +738,8 @@ class _Scan:
         self.direct = _Matches(len(patterns))  # (doc, paragraph, start, end)
         self.spellings: dict[str, int] = {}
 
-    def match(self, place: _Place, p_index: int, start: int, end: int) -> None:
+    def match(self, place: _Place, p_index: int, start: int, end: int) -> int:
+        """Record a match if it stands; where the recorded match ends, or -1 for none."""
         from npt_gloss import mentions
 
         folded = place.folded
@@ -639,11 +748,30 @@ class _Scan:
             # shorter pattern at the same place ("NPT") may pass it.
             shorter = _shorter_whole_word(folded, start, end, self.pattern_number)
             if shorter is None:
-                return
+                return -1
             p_index, end = shorter
         if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
-            return
+            return -1
         self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
+        return end
+
+    def paragraph(self, place: _Place, find: Callable[[str], Any]) -> None:
+        """Every match in the paragraph, leftmost-longest. A match refused whole (a word
+        cut: "conventional arm" in "conventional armed conflicts") or cut short gives its
+        place back: the scan resumes where the accepted part ends, or one character on,
+        so "armed conflicts" is still found."""
+        folded, position = place.folded, 0
+        while position < len(folded):
+            resume = None
+            for p_index, start, end in find(folded[position:] if position else folded):
+                start, end = start + position, end + position
+                taken = self.match(place, p_index, start, end)
+                if taken != end:
+                    resume = taken if taken > start else start + 1
+                    break
+            if resume is None:
+                return
+            position = resume
 
     def nested_patterns(self) -> list[Any]:
         """Per pattern: None, or the packed (longer pattern, start, end, its concept) of

@@ -29,6 +29,7 @@ STYLES = {
     "dim": "dim",
     "how": "magenta",
     "warn": "yellow",
+    "error": "bold red",
     "": "",
 }
 
@@ -111,6 +112,24 @@ class Output:
             return
         for row in (header, *rows):
             self.stream.write("\t".join(_field(field) for field in row) + "\n")
+
+    def grouped_table(self, header: list[str], groups: Iterable[list[list[Line]]]) -> None:
+        """Rows of styled cells in groups (a paragraph's findings): on a terminal one rich
+        table with a rule between groups; elsewhere tab-separated values."""
+        if self.mode != "rich":
+            rows = (
+                ["".join(text for text, _ in cell) for cell in row] for g in groups for row in g
+            )
+            self.table(header, rows)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*header, highlight=False)
+        for group in groups:
+            for position, row in enumerate(group):
+                table.add_row(*map(rich_text, row), end_section=position == len(group) - 1)
+        Console(file=self.stream, no_color=bool(os.environ.get("NO_COLOR"))).print(table)
 
     def lines(self, lines: Iterable[Line]) -> None:
         if self.mode == "rich":
