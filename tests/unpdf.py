@@ -162,8 +162,6 @@ class _Printer:
 
     def furniture(self) -> None:
         doc = self.doc
-        if self.page > 1:
-            self.text(RIGHT - 100, 815, doc.symbol, 8)
         if self.footnotes:
             fy = self.doc.bottom - 24
             if self.canvas is not None:
@@ -186,6 +184,7 @@ class _Printer:
         self.pages.append([])
         self.footnotes = []
         self.y = BODY_TOP
+        self.text(RIGHT - 100, 815, self.doc.symbol, 8)  # the running head
 
     def line(self, x: float, text: str, size: float = BODY_SIZE) -> None:
         if self.y < self.doc.bottom:
@@ -255,7 +254,7 @@ def extracted_text(doc: UNDoc) -> str:
             lines.append(line)
         text = "\n\n".join(lines).replace(" \n\n", " ")
         pages.append(text)
-    return "\f".join(pages) + "\n"
+    return "\n\f".join(pages) + "\n"
 
 
 # --------------------------------------------------------------------------- the documents
