@@ -6,9 +6,10 @@ usage: python scripts/make_text.py [--seed PATH] [--output PATH] [--check]
 The seed is the Chinese text as extracted from the PDF, kept in the repository as
 text/sources/paper.zh.raw.txt. The paragraphs come from the reader ``ingest`` uses
 (``npt_gloss.documents.layout``; the paper has no numbers of its own, so the indentation
-rules of ``npt_gloss.ingest`` number them); the metadata below is fixed by hand, because the seed does not carry it (its English title, the conference's
-names) or must not be guessed (the UN document symbol stays empty). ``--check`` exits 1
-when the shipped file differs from what the seed gives, so a test or CI can catch drift.
+rules of ``npt_gloss.ingest`` number them). The metadata below is fixed by hand, because
+the seed does not carry it (its English title, the conference's names) or because it must
+not be guessed (the UN document symbol stays empty). ``--check`` exits 1 when the shipped
+file differs from what the seed gives, so a test or CI can catch drift.
 """
 
 from __future__ import annotations

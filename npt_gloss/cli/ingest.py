@@ -68,7 +68,7 @@ def ingest(
     """
     from npt_gloss.corpus import format_document
     from npt_gloss.documents.source import read_source, report
-    from npt_gloss.documents.versions import place
+    from npt_gloss.documents.versions import check_loadable, place
     from npt_gloss.textio import write_atomic
 
     for what, given in (("title", title), ("author", author)):
@@ -77,13 +77,16 @@ def ingest(
     read = read_source(source, doc_id=doc_id, lang=lang, title=title, author=author)
     document = read.reading.document
     if target is None:
-        target, document = place(document, state.text, str(source))
+        target, document = place(document, state.text, str(source), force=force)
     text = format_document(document)
-    click.echo(report(read), err=True)
     if dry_run:
+        click.echo(report(read), err=True)
         click.echo(text, nl=False)
         return
     if target.exists() and not force:
         raise UsageError(f"{target} exists", hint="use --force to overwrite, or --dry-run")
+    check_loadable(document, str(source))
     write_atomic(target, text)
+    # The report comes once all went well: a failure says one line and nothing else.
+    click.echo(report(read), err=True)
     click.echo(f"wrote {target}: {len(document.paragraphs)} paragraphs", err=True)

@@ -228,7 +228,8 @@ def _mark_block_above(
             (
                 i
                 for i in range(end, max(end - MAX_FOOTNOTE_LINES, -1), -1)
-                if not furniture[i] and _FOOTNOTE_RE.fullmatch(lines[i].text)
+                if not furniture[i]
+                and _FOOTNOTE_RE.fullmatch(lines[i].text)
                 and not _NUMBER_RE.fullmatch(lines[i].text)
                 and not is_author_line(lines[i].text)
             ),

@@ -27,15 +27,11 @@ LANGUAGES = {
     "阿拉伯文": "ar", "français": "fr", "anglais": "en", "chinois": "zh", "russe": "ru",
     "espagnol": "es", "arabe": "ar",
 }  # fmt: skip
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december"
-        .split(),
-        1,
-    )
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = "january february march april may june july august september october november"
+MONTHS = {name: number for number, name in enumerate([*_MONTH_NAMES.split(), "december"], 1)}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 
 SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:\([0-9]{1,3}\))?(?:/[A-Za-z0-9().\-]+)+")
 _BANNER_RE = re.compile(
@@ -65,7 +61,9 @@ _SESSION_RE = re.compile(
     r"(?:第[一二三四五六七八九十百零〇0-9]+届(?:会议|会|常会|特别会议)"
     r"|(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:special\s+|regular\s+)?session)",
 )
-_ZH_AUTHOR_RE = re.compile(r"(?P<author>[^。，；：,;:]{1,80}?)(?:提交|提出)的(?P<type>[^。，；：,;:]{1,20}?)")
+_ZH_AUTHOR_RE = re.compile(
+    r"(?P<author>[^。，；：,;:]{1,80}?)(?:提交|提出)的(?P<type>[^。，；：,;:]{1,20}?)"
+)
 _EN_AUTHOR_RE = re.compile(
     r"(?P<type>[A-Z][A-Za-z ,-]{2,40}?)\s+(?:submitted|presented|prepared)\s+by\s+(?P<author>.+?)"
     r"|(?P<type2>Report|Note|Letter|Statement)\s+(?:of|by)\s+(?P<author2>the\s.+?)"
@@ -151,7 +149,7 @@ def _classify_only(text: str) -> bool:
     return _classify(text, {}) is not None
 
 
-def _classify(text: str, values: dict[str, object]) -> str | None:  # noqa: C901 - a flat table
+def _classify(text: str, values: dict[str, object]) -> str | None:
     """Store what ``text`` says in ``values``; return its kind, or None for free text."""
     if banner := _BANNER_RE.fullmatch(text):
         if banner["symbol"]:

@@ -140,9 +140,7 @@ def _page_lines(pdfium, index: int, first_number: int) -> list[Line]:
     # Reading order is top to bottom, then left to right: a running header drawn last in the
     # content stream still comes first.
     found.sort(key=lambda line: (round(line.top or 0.0), line.x or 0.0))
-    return [
-        dataclasses.replace(line, number=first_number + n) for n, line in enumerate(found, 1)
-    ]
+    return [dataclasses.replace(line, number=first_number + n) for n, line in enumerate(found, 1)]
 
 
 def _chars(textpage) -> list[_Char]:

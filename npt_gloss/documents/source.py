@@ -42,6 +42,8 @@ def is_pdf(path: Path) -> bool:
     """A PDF by its name or its first bytes (an extracted text may be named anything)."""
     if path.suffix.lower() == ".pdf":
         return True
+    if not path.is_file():  # a FIFO would block here; read_text says what a directory is
+        return False
     try:
         with path.open("rb") as handle:
             return handle.read(5) == b"%PDF-"

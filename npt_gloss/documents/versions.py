@@ -18,17 +18,28 @@ from npt_gloss.models import Bilingual, Document, DocumentMeta
 UN_LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
 
 
-def place(document: Document, text_dir: Path, source: str) -> tuple[Path, Document]:
+def place(
+    document: Document, text_dir: Path, source: str, *, force: bool = False
+) -> tuple[Path, Document]:
     """The file ``document`` is written to under ``text_dir``, and the document to write.
 
     Raises :class:`DataError` naming ``source`` when a version's paragraph numbers differ
-    from those of the document it joins.
+    from those of the document it joins. An existing ``<id>.txt`` that cannot be read is
+    replaced only with ``force``.
     """
     doc_id, lang = document.meta.id, document.meta.lang
     base = text_dir / f"{doc_id}.txt"
-    if not base.is_file():
-        return base, _standalone(document, source)
-    existing = read_document(base)
+    if not base.exists():
+        return base, document
+    try:
+        existing = read_document(base)
+    except DataError as exc:
+        if force:
+            return base, document
+        raise UsageError(
+            f"{base} exists and is not a readable document ({exc.message})",
+            hint="use --force to overwrite it, or -o to write elsewhere",
+        ) from None
     if existing.meta.lang == lang:
         return base, document  # the same document again: --force decides
     check_numbers(document, existing, source, str(base))
@@ -63,11 +74,11 @@ def merge_meta(version: DocumentMeta, existing: DocumentMeta) -> DocumentMeta:
     return dataclasses.replace(version, **changes)
 
 
-def _standalone(document: Document, source: str) -> Document:
+def check_loadable(document: Document, source: str) -> None:
+    """Raise unless the corpus can load ``document`` (it needs a Chinese title)."""
     if not document.meta.title.zh:
         raise UsageError(
             f"{source}: a {document.meta.lang} document needs the Chinese document of the same "
             "id first",
             hint="ingest the Chinese version as ID, then this file as its version",
         )
-    return document
