@@ -53,7 +53,7 @@ _RECYCLE_RE = re.compile(r"Please recycle|请回收|Merci de recycler", re.IGNOR
 _NUMBER_RE = re.compile(r"(?P<n>[0-9０-９]{1,3})[.．](?![0-9０-９])\s*(?P<rest>.*)")
 _ITEM_RE = re.compile(r"(?:[–•·]\s*|—(?!—)\s*|-\s+)(?P<text>\S.*)")
 _HEADING_RE = re.compile(
-    r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[IVX]{1,5}\.\s|[A-H]\.\s)\S"
+    r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[IVX]{1,5}\.\s|[A-H]\.\s)(?:\S|$)"
 )
 # "* text" (the mark may touch the text) or "1 text" (a figure needs the space: "2015年…" is
 # no footnote).
@@ -223,23 +223,25 @@ def _mark_block_above(
     lines: Sequence[Line], furniture: Sequence[bool], flags: list[bool], end: int
 ) -> None:
     """Flag the footnote blocks that end at ``end`` (inclusive), stacked upwards."""
-    while end >= 0 and not furniture[end]:
-        start = next(
-            (
-                i
-                for i in range(end, max(end - MAX_FOOTNOTE_LINES, -1), -1)
-                if not furniture[i]
-                and _FOOTNOTE_RE.fullmatch(lines[i].text)
-                and not _NUMBER_RE.fullmatch(lines[i].text)
-                and not is_author_line(lines[i].text)
-            ),
-            None,
-        )
-        if start is None or start == 0:
+    while end > 0 and not furniture[end]:
+        start = None
+        for i in range(end, max(end - MAX_FOOTNOTE_LINES, 0), -1):
+            if furniture[i]:
+                break  # a block never runs across furniture
+            if _starts_footnote(lines[i].text):
+                start = i
+                break
+        if start is None:
             return
         for i in range(start, end + 1):
             flags[i] = True
         end = start - 1
+
+
+def _starts_footnote(text: str) -> bool:
+    return bool(
+        _FOOTNOTE_RE.fullmatch(text) and not _NUMBER_RE.fullmatch(text) and not is_author_line(text)
+    )
 
 
 def _footnote_texts(lines: Sequence[Line], flags: Sequence[bool]) -> tuple[str, ...]:
