@@ -20,8 +20,9 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import os
-from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from npt_gloss.corpus import is_wide
 from npt_gloss.documents.lines import Line
@@ -31,18 +32,18 @@ from npt_gloss.errors import DataError
 SEGMENT_GAP = 2.5
 # A gap wider than this (in font sizes) between two characters is a space between words.
 SPACE_GAP = 0.2
+_SPACES = frozenset((0x20, 0x0D, 0x0A, 0xA0, 0x3000, 0xFFFE, 0))
 # Smaller than this share of the line's size and raised: a footnote reference.
 SUPERSCRIPT_SIZE = 0.8
 
 
-@dataclass(frozen=True)
-class _Char:
+class _Char(NamedTuple):  # a tuple: tens of thousands are made per document
     text: str
     left: float
     right: float
     baseline: float  # from the bottom of the page, as PDF coordinates go
     size: float
-    space_before: bool  # PDFium put a space before it (a gap it judged to be one)
+    space_before: bool  # a space (printed, or one PDFium judged a gap to be) came before it
 
 
 def read_pdf(path: str | os.PathLike[str]) -> tuple[list[Line], int]:
@@ -147,21 +148,28 @@ def _chars(textpage) -> list[_Char]:
     import pypdfium2.raw as raw
 
     handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    # All the text in one call: one UTF-16 unit per character index.
+    buffer = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(handle, 0, count, buffer)
     box = raw.FS_RECTF()  # the loose box spans the glyph's advance, so touching glyphs touch
     x, y = ctypes.c_double(), ctypes.c_double()
+    get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    get_size = raw.FPDFText_GetFontSize
     out: list[_Char] = []
     space = False
-    for i in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, i)
-        if raw.FPDFText_IsGenerated(handle, i) == 1:
-            space = space or code == 0x20  # PDFium's own word gap; its line ends are ignored
+    for i in range(count):
+        code = buffer[i]
+        if code in _SPACES:  # printed or PDFium's own: a hint for the next character
+            space = space or (code != 0x0D and code != 0x0A)
             continue
-        if code in (0x0D, 0x0A, 0xFFFE) or not code:
-            continue
-        raw.FPDFText_GetLooseCharBox(handle, i, box)
-        raw.FPDFText_GetCharOrigin(handle, i, x, y)
-        size = raw.FPDFText_GetFontSize(handle, i)
-        out.append(_Char(chr(code), box.left, box.right, y.value, size, space))
+        if 0xD800 <= code <= 0xDFFF:
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if 0xD800 <= code <= 0xDFFF:  # the second half of a pair already read
+                continue
+        get_box(handle, i, box)
+        get_origin(handle, i, x, y)
+        out.append(_Char(chr(code), box.left, box.right, y.value, get_size(handle, i), space))
         space = False
     return out
 
@@ -192,22 +200,23 @@ def _segments(group: list[_Char]) -> list[list[_Char]]:
 
 
 def _line(chars: list[_Char], page: int, height: float) -> Line | None:
-    size = _main_size(chars)
+    size = Counter(c.size for c in chars).most_common(1)[0][0]
     base = next(c.baseline for c in chars if c.size == size)
-    text, marks = "", []
+    pieces: list[str] = []
+    marks: list[str] = []
     previous: _Char | None = None
     for char in chars:
         raised = char.size < SUPERSCRIPT_SIZE * size and char.baseline - base > 0.15 * size
-        if raised and text.strip():
+        if raised and pieces:
             marks.append(char.text)  # a reference mark inside the text leaves it
             continue
-        if previous is not None and not char.text.isspace() and _spaced(previous, char, text):
-            text += " "
-        text += char.text
+        if previous is not None and _spaced(previous, char):
+            pieces.append(" ")
+        pieces.append(char.text)
         if raised:
-            text += " "  # a footnote's own number, raised at the start of its line
+            pieces.append(" ")  # a footnote's own number, raised at the start of its line
         previous = char
-    text = " ".join(text.split())
+    text = " ".join("".join(pieces).split())
     if not text:
         return None
     return Line(
@@ -222,19 +231,12 @@ def _line(chars: list[_Char], page: int, height: float) -> Line | None:
     )
 
 
-def _spaced(previous: _Char, char: _Char, text: str) -> bool:
-    if text.endswith(" ") or is_wide(previous.text) or is_wide(char.text):
+def _spaced(previous: _Char, char: _Char) -> bool:
+    if not (char.space_before or char.left - previous.right > SPACE_GAP * char.size):
         return False
-    return char.space_before or char.left - previous.right > SPACE_GAP * char.size
-
-
-def _main_size(chars: list[_Char]) -> float:
-    counts: dict[float, int] = {}
-    for char in chars:
-        if not char.text.isspace():
-            counts[round(char.size, 1)] = counts.get(round(char.size, 1), 0) + 1
-    best = max(counts, key=lambda s: (counts[s], s)) if counts else round(chars[0].size, 1)
-    return next(c.size for c in chars if round(c.size, 1) == best)
+    # None between two Chinese characters; one between a figure and Chinese stays for now
+    # ("1 见…" is how a footnote starts): typography takes it out of Chinese paragraphs.
+    return not (is_wide(previous.text) and is_wide(char.text))
 
 
 def _joined_marks(marks: list[str]) -> tuple[str, ...]:
