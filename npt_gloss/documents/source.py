@@ -42,13 +42,13 @@ def is_pdf(path: Path) -> bool:
     """A PDF by its name or its first bytes (an extracted text may be named anything)."""
     if path.suffix.lower() == ".pdf":
         return True
-    if not path.is_file():  # a FIFO would block here; read_text says what a directory is
-        return False
     try:
+        if not path.is_file():  # a FIFO would block here; read_text names a directory
+            return False
         with path.open("rb") as handle:
             return handle.read(5) == b"%PDF-"
-    except OSError:
-        return False  # read_text says what is wrong with it
+    except OSError:  # a name too long, no permission …: read_text says what is wrong
+        return False
 
 
 def read_source(
