@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from npt_gloss.corpus import format_document, parse_document
 from npt_gloss.documents.layout import read_layout, text_lines
 from npt_gloss.documents.typography import restore_chinese
+from npt_gloss.errors import DataError
 
 
 def read(raw: str, **options: str):
@@ -127,3 +128,28 @@ def test_restore_chinese_is_idempotent_and_keeps_every_letter(text: str) -> None
 @given(st.text(st.sampled_from("The Treaty, 2015: yes; no? 1.5 ab")))
 def test_restore_chinese_leaves_text_without_chinese_alone(text: str) -> None:
     assert restore_chinese(text) == text
+
+
+LINE = st.one_of(
+    st.sampled_from(["1.", "2.", "3.", "１．", "一、导言", "I. Intro", "– 项；", "• item",
+                     "*2211345*", "22-11345 (C)", "2", "NPT/CONF.2020/WP.1", "* 注。",
+                     "1 见某文件。", "某国提出的工作文件", "2022年8月1日至26日，纽约", "\f", ""]),
+    st.text(st.sampled_from("核裁军条约。，；：12 ab.-–*"), min_size=1, max_size=12),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", " "]), LINE), max_size=25))
+def test_any_text_is_a_document_or_one_data_error(lines: list[tuple[str, str]]) -> None:
+    raw = "\n".join(indent + text for indent, text in lines)
+    try:
+        reading = read(raw, title="题", lang="zh")
+    except DataError as exc:
+        assert exc.path == "t.txt" and "\n" not in str(exc)
+        return
+    document = reading.document
+    assert [p.number for p in document.paragraphs] == list(range(1, len(document.paragraphs) + 1))
+    again = parse_document(format_document(document), "t.txt")
+    assert [(p.number, p.text) for p in again.paragraphs] == [
+        (p.number, p.text) for p in document.paragraphs
+    ]

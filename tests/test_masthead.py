@@ -105,9 +105,27 @@ def test_agenda_title_in_a_pdf_runs_while_the_size_holds() -> None:
         ("中国提出的工作文件*", True),
         ("Working paper submitted by the Russian Federation*", True),
         ("Note by the Secretariat", True),
+        ("Document de travail présenté par le Chili", True),
+        ("Documento de trabajo presentado por la India", True),
         ("核裁军：分担责任的领域", False),
         ("The working paper was submitted late", False),
     ],
 )
 def test_is_author_line(text: str, author: bool) -> None:
     assert is_author_line(text) is author
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "kind"),
+    [
+        ("Working paper submitted by the Russian Federation*", "Russian Federation",
+         "working paper"),
+        ("Working paper submitted by Theodoria", "Theodoria", "working paper"),
+        ("Document de travail présenté par l'Autriche", "Autriche", "document de travail"),
+        ("Documento de trabajo presentado por la India", "India", "documento de trabajo"),
+        ("Note by the Secretariat", "Secretariat", "note"),
+    ],
+)  # fmt: skip
+def test_author_and_type(text: str, author: str, kind: str) -> None:
+    masthead = read_masthead(lines(text))
+    assert (masthead.author, masthead.doc_type) == (author, kind)

@@ -64,10 +64,13 @@ _SESSION_RE = re.compile(
 _ZH_AUTHOR_RE = re.compile(
     r"(?P<author>[^。，；：,;:]{1,80}?)(?:提交|提出)的(?P<type>[^。，；：,;:]{1,20}?)"
 )
-_EN_AUTHOR_RE = re.compile(
-    r"(?P<type>[A-Z][A-Za-z ,-]{2,40}?)\s+(?:submitted|presented|prepared)\s+by\s+(?P<author>.+?)"
+_EN_AUTHOR_RE = re.compile(  # English, and the French and Spanish forms of it
+    r"(?P<type>[A-ZÀ-Ý][\w ,'-]{2,40}?)\s+(?:submitted|presented|prepared|présentée?|"
+    r"soumise?|presentad[oa])\s+(?:by|par|por)\s+(?P<author>.+?)"
     r"|(?P<type2>Report|Note|Letter|Statement)\s+(?:of|by)\s+(?P<author2>the\s.+?)"
 )
+# Leading articles an author's name drops: "the Russian Federation", "le Chili", "la India".
+_ARTICLE_RE = re.compile(r"(?:the|le|la|les|l'|el|los|las)\s*(?<=\s|')", re.IGNORECASE)
 _TRAILING_MARKS_RE = re.compile(r"[\s*†‡]+$")
 
 
@@ -232,5 +235,6 @@ def _author(text: str) -> tuple[str, str] | None:
     if en := _EN_AUTHOR_RE.fullmatch(text):
         author = (en["author"] or en["author2"]).strip()
         kind = (en["type"] or en["type2"]).strip()
-        return author.removeprefix("the ").strip(), kind[:1].lower() + kind[1:]
+        author = _ARTICLE_RE.sub("", author, count=1) if _ARTICLE_RE.match(author) else author
+        return author.strip(), kind[:1].lower() + kind[1:]
     return None
