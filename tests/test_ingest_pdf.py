@@ -364,3 +364,25 @@ def test_extracted_lines_keep_form_feed_pages() -> None:
 def test_layout_needs_lines() -> None:
     with pytest.raises(DataError, match="no text found"):
         read_layout([], doc_id="x", source="x.txt")
+
+
+def test_output_path_and_force(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "out" / "wp99.txt"
+    target.parent.mkdir()
+    assert run("ingest", str(pdfs["zh-text"]), "--id", "wp99", "-o", str(target)).exit_code == 0
+    first = target.read_text(encoding="utf-8")
+    refused = run("ingest", str(pdfs["zh"]), "--id", "wp99", "-o", str(target))
+    assert refused.exit_code == 2 and refused.stderr.startswith(
+        f"npt-gloss: error: {target} exists"
+    )
+    forced = run("ingest", str(pdfs["zh"]), "--id", "wp99", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8") == first  # the PDF and its text agree
+
+
+def test_lang_option_names_the_language(pdfs: dict[str, Path]) -> None:
+    result = run("ingest", str(pdfs["en-text"]), "--id", "wp99", "--lang", "fr", "--dry-run")
+    assert result.exit_code == 0
+    assert '\nlang = "fr"\n' in result.stdout
+    assert '\ntitle.fr = "Nuclear disarmament: areas of shared responsibility"\n' in result.stdout
+    assert "(text, 2 pages, fr)" in result.stderr.splitlines()[0]
