@@ -298,8 +298,9 @@ BAD = [
     ("not a PDF", lambda d, p: _write(d / "x.pdf", b"<html>not found</html>"),
      "not a PDF (it does not start with %PDF-)", "extracted text"),
     ("no paragraphs", lambda d, p: _write(d / "x.txt", "  某国提交的工作文件\n".encode()),
-     "no paragraphs found after the masthead", ""),
-    ("empty", lambda d, p: _write(d / "x.txt", b"\n\n"), "no text found", ""),
+     "no paragraphs found after the masthead", "is the whole document there?"),
+    ("empty", lambda d, p: _write(d / "x.txt", b"\n\n"), "no text found",
+     "is it the right file?"),
 ]  # fmt: skip
 
 

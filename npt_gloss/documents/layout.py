@@ -115,7 +115,12 @@ def read_layout(
     else:
         raws = _indentation(body)
         if not raws:
-            raise DataError("no paragraphs found after the masthead", path=source)
+            raise DataError(
+                "no paragraphs found after the masthead",
+                path=source,
+                hint="paragraphs start with their number ('1.') or an indent; "
+                "is the whole document there?",
+            )
         paragraphs, headings, left_out = build_paragraphs(raws, source), (), ()
         numbering = "indentation"
     if lines[0].x is None:
