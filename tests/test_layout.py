@@ -153,3 +153,25 @@ def test_any_text_is_a_document_or_one_data_error(lines: list[tuple[str, str]]) 
     assert [(p.number, p.text) for p in again.paragraphs] == [
         (p.number, p.text) for p in document.paragraphs
     ]
+
+
+def test_the_issue_example_three_numbered_paragraphs() -> None:
+    # What the issue tried: a UN working paper's extracted text, masthead in both scripts,
+    # numbers on lines of their own. It used to stop with "no title found".
+    raw = (
+        "NPT/CONF.2020/WP.30\n\n2022年7月29日\n\nChinese\n\nOriginal: English\n\n"
+        "不扩散核武器条约缔约国2020年审议大会\n\n2022年8月1日至26日，纽约\n\n"
+        "临时议程项目16\n\n审议条约的执行情况\n\n无核武器区\n\n新西兰提出的工作文件*\n\n"
+        "1.\n\n第一段的开头，\n\n第一段的结尾。\n\n2.\n\n第二段。\n\n3.\n\n第三段。\n\n"
+        "* 本文件未经正式编辑。\n\n22-11999 (C)\n\n*2211999*\n"
+    )
+    reading = read(raw)
+    meta = reading.document.meta
+    assert [(p.number, p.text) for p in reading.document.paragraphs] == [
+        (1, "第一段的开头，第一段的结尾。"), (2, "第二段。"), (3, "第三段。"),
+    ]  # fmt: skip
+    assert (meta.symbol, meta.lang, meta.title.zh, meta.author.zh) == (
+        "NPT/CONF.2020/WP.30", "zh", "无核武器区", "新西兰",
+    )  # fmt: skip
+    assert meta.extra["distributed"] == "2022-07-29" and meta.extra["original"] == "en"
+    assert reading.footnotes == ("* 本文件未经正式编辑。",) and reading.furniture == 2
