@@ -175,3 +175,14 @@ def test_the_issue_example_three_numbered_paragraphs() -> None:
     )  # fmt: skip
     assert meta.extra["distributed"] == "2022-07-29" and meta.extra["original"] == "en"
     assert reading.footnotes == ("* 本文件未经正式编辑。",) and reading.furniture == 2
+
+
+def test_a_compound_broken_at_a_line_end_stays_one_word() -> None:
+    raw = (
+        "Working paper submitted by Chile\n1. the Treaty on the Non-\nProliferation of "
+        "Nuclear Weapons and non-\nproliferation, a -\nb.\n"
+    )
+    assert shape(raw) == [
+        (1, "the Treaty on the Non-Proliferation of Nuclear Weapons and non-proliferation, a - b.",
+         ()),
+    ]  # fmt: skip

@@ -59,6 +59,7 @@ _HEADING_RE = re.compile(
 # no footnote).
 _FOOTNOTE_RE = re.compile(r"(?:(?P<mark>\*{1,3}|[†‡])\s*|(?P<number>[0-9]{1,2})\s+)\S.*")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_BROKEN_WORD_RE = re.compile(r"[A-Za-z]-$")
 _HEADING_MAX = 80  # characters: longer unnumbered lines are text, not headings
 
 
@@ -360,11 +361,23 @@ def _numbered(
         if current is None:
             left_out.append(line.text)
         else:
-            current.add_text(line.text)
+            _continue(current, line.text)
         previous, after_heading = line.text, False
     if current is not None:
         done.append(current.finish(source))
     return tuple(done), tuple(headings), tuple(left_out)
+
+
+def _continue(current: ParagraphBuilder, text: str) -> None:
+    """Add a wrapped line; "non-" at a line end and "proliferation" after it make one word."""
+    last = current.items[-1] if current.items else current.lead
+    if _BROKEN_WORD_RE.search(last) and text[:1].isalpha():
+        if current.items:
+            current.items[-1] += text
+        else:
+            current.lead += text
+        return
+    current.add_text(text)
 
 
 def _at_number_column(line: Line, number_x: float | None) -> bool:
