@@ -15,7 +15,7 @@ reference is written ``^1`` in a paragraph's text and printed as a raised small 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -47,7 +47,6 @@ class UNDoc:
     paragraph_gap: float = 6.0
     bottom: float = BODY_BOTTOM  # the body's lowest baseline: moves the first page break
     chars_per_line: int = 42  # Chinese wrapping; English wraps by width
-    extra_pages_text: tuple[str, ...] = field(default=())
 
 
 def _font(lang: str) -> str:
