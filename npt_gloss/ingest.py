@@ -1,4 +1,9 @@
-"""Turn Chinese text extracted from a UN PDF into a Document.
+"""Number the paragraphs of a Chinese text that has no paragraph numbers, by its indentation.
+
+``npt-gloss ingest`` reads documents with :mod:`npt_gloss.documents.layout`, which finds the
+masthead, page furniture and footnotes and uses a document's own paragraph numbers; when a
+document has none (the shipped paper), it numbers the body with ``build_paragraphs`` here.
+``ingest_raw`` is the older whole-text entry point for such papers, kept for its callers.
 
 PDF extraction (the seed ``paper.zh.raw.txt`` is an example) gives one line per printed line,
 often with blank lines between them, a few short header lines (date and place, title,
@@ -19,7 +24,8 @@ indent: a line that starts with whitespace. The rules, in order:
   pieces are joined with no space next to CJK characters (``corpus.join_wrapped``).
 * Paragraphs are numbered 1..N in order.
 
-Running headers, footers and page numbers are not removed: the seed has none.
+Running headers, footers and page numbers are not removed here: ``documents.layout`` does
+that before it calls ``build_paragraphs``.
 """
 
 from __future__ import annotations

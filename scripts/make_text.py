@@ -3,11 +3,13 @@
 
 usage: python scripts/make_text.py [--seed PATH] [--output PATH] [--check]
 
-The seed is the Chinese text as extracted from the PDF (../shared/seed/paper.zh.raw.txt
-beside this checkout). The paragraphs come from ``npt_gloss.ingest``; the metadata below is
-fixed by hand, because the seed does not carry it (its English title, the conference's
-names) or must not be guessed (the UN document symbol stays empty). ``--check`` exits 1
-when the shipped file differs from what the seed gives, so a test or CI can catch drift.
+The seed is the Chinese text as extracted from the PDF, kept in the repository as
+text/sources/paper.zh.raw.txt. The paragraphs come from the reader ``ingest`` uses
+(``npt_gloss.documents.layout``; the paper has no numbers of its own, so the indentation
+rules of ``npt_gloss.ingest`` number them). The metadata below is fixed by hand, because
+the seed does not carry it (its English title, the conference's names) or because it must
+not be guessed (the UN document symbol stays empty). ``--check`` exits 1 when the shipped
+file differs from what the seed gives, so a test or CI can catch drift.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run from a checkout without installing the package
     sys.path.insert(0, str(REPO))
 
+import dataclasses  # noqa: E402
+
 from npt_gloss.corpus import format_document  # noqa: E402
+from npt_gloss.documents.layout import read_layout, text_lines  # noqa: E402
 from npt_gloss.errors import NptGlossError  # noqa: E402
-from npt_gloss.ingest import ingest_raw  # noqa: E402
 from npt_gloss.models import Bilingual  # noqa: E402
 from npt_gloss.textio import read_text, write_atomic  # noqa: E402
 
 DOC_ID = "ru-wp-shared-responsibility"
-DEFAULT_SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
+DEFAULT_SEED = REPO / "text" / "sources" / "paper.zh.raw.txt"
 DEFAULT_OUTPUT = REPO / "text" / f"{DOC_ID}.txt"
 
 META: dict[str, Any] = {
@@ -62,7 +66,9 @@ META: dict[str, Any] = {
 
 def build(raw: str) -> str:
     """The shipped file's text, from the seed's text."""
-    return format_document(ingest_raw(raw, doc_id=DOC_ID, **META))
+    document = read_layout(text_lines(raw), doc_id=DOC_ID, source="<seed>").document
+    meta = dataclasses.replace(document.meta, **META)
+    return format_document(dataclasses.replace(document, meta=meta))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,8 @@ SMALL_RAW = (
     " 第二段只有一行。 \n"
 )
 
-SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
+# The shipped paper's raw source, kept in the repository so every clone runs every test.
+SEED = REPO / "text" / "sources" / "paper.zh.raw.txt"
 
 
 @pytest.fixture(autouse=True)

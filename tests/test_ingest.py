@@ -24,12 +24,8 @@ from npt_gloss.ingest import (
 from npt_gloss.models import Bilingual, Document
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "paper.zh.raw.txt"
+SEED = REPO / "text" / "sources" / "paper.zh.raw.txt"  # in the repository: no test skips
 SHIPPED = REPO / "text" / "ru-wp-shared-responsibility.txt"
-
-needs_seed = pytest.mark.skipif(
-    not SEED.is_file(), reason=f"seed not found at {SEED} (it lives outside the repository)"
-)
 
 
 def squeeze(text: str) -> str:
@@ -61,19 +57,16 @@ def seed_doc(seed: str) -> Document:
 # --------------------------------------------------------------------------- the seed
 
 
-@needs_seed
 def test_seed_has_23_paragraphs_and_17_has_five_items(seed_doc: Document) -> None:
     assert [p.number for p in seed_doc.paragraphs] == list(range(1, 24))
     assert [len(p.items) for p in seed_doc.paragraphs] == [0] * 16 + [5] + [0] * 6
 
 
-@needs_seed
 def test_seed_text_is_kept_whole(seed: str, seed_doc: Document) -> None:
     body = seed.split("\n")[5:]  # the three header lines and their blank lines
     assert squeeze("".join(p.text for p in seed_doc.paragraphs)) == squeeze("\n".join(body))
 
 
-@needs_seed
 def test_seed_paragraph_starts(seed_doc: Document) -> None:
     # Raw lines where the indented first lines sit (50 and 123 follow a line with no blank).
     starts = [7, 15, 19, 25, 33, 37, 43, 50, 54, 62, 70, 90, 110, 123, 129, 139, 145, 169]
@@ -81,7 +74,6 @@ def test_seed_paragraph_starts(seed_doc: Document) -> None:
     assert [p.line for p in seed_doc.paragraphs] == starts
 
 
-@needs_seed
 def test_seed_page_break_continuation(seed_doc: Document) -> None:
     # Raw lines 193-194: "…只有在广泛的国" then " 际战线上…" is one sentence.
     assert "只有在广泛的国际战线上在这一领域取得进展" in seed_doc.paragraph(20).text
@@ -89,7 +81,6 @@ def test_seed_page_break_continuation(seed_doc: Document) -> None:
     assert seed_doc.paragraph(8).text.startswith("对整体裁军问题")
 
 
-@needs_seed
 def test_seed_items(seed_doc: Document) -> None:
     items = seed_doc.paragraph(17).items
     assert items[0] == "战略稳定性是进行切实对话的基本先决条件，包括核问题对话；"
@@ -101,7 +92,6 @@ def test_seed_items(seed_doc: Document) -> None:
     assert seed_doc.paragraph(17).text.count("\n– ") == 5
 
 
-@needs_seed
 def test_seed_header_metadata(seed_doc: Document) -> None:
     meta = seed_doc.meta
     assert meta.title.zh == "核裁军：分担责任的领域"
@@ -112,12 +102,10 @@ def test_seed_header_metadata(seed_doc: Document) -> None:
     assert meta.symbol == ""
 
 
-@needs_seed
 def test_seed_reproduces_shipped_paragraphs(seed_doc: Document) -> None:
     assert shape(read_document(SHIPPED)) == shape(seed_doc)
 
 
-@needs_seed
 def test_make_text_reproduces_shipped_file(seed: str) -> None:
     make_text = load_make_text()
     assert make_text.build(seed) == SHIPPED.read_text(encoding="utf-8")
