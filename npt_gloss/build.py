@@ -246,13 +246,17 @@ def write_image(
     documents: Sequence[Document],
     header: dict[str, Any],
 ) -> None:
-    """Build the index and stream its image to ``out``."""
+    """Build the index and stream its image to ``out``.
+
+    Every language version is a text of its own in the image, right after its document
+    (see :func:`texts_of`), scanned for the glossary's forms in its own language.
+    """
     from npt_gloss import index as ix
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        _write(ImageWriter(out), concepts, documents, header, ix)
+        _write(ImageWriter(out), concepts, texts_of(documents), header, ix)
     finally:
         if enabled:
             gc.enable()
@@ -287,6 +291,7 @@ def _write(
     writer.lines("zh_keys", zh_keys)
     info = {
         "doc_ids": [doc.id for doc in documents],
+        "doc_langs": [doc.meta.lang for doc in documents],
         "en_starts": _length_starts(en_keys),
         "zh_starts": _length_starts(zh_keys),
     }
@@ -297,7 +302,8 @@ def _write(
     # Built only now, when the key tables are written and freed (peak memory at scale).
     pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
     everyday = _everyday_patterns(concepts, pattern_number, folder)
-    _scan(writer, patterns, pattern_number, documents, folder, _Owners(owners, names, everyday))
+    owned = _Owners(owners, names, everyday, _capitals_only(concepts, pattern_number, folder, ix))
+    _scan(writer, patterns, pattern_number, documents, folder, owned)
     del owners, pattern_number
     writer.records(
         "documents", ({"meta": ix.meta_to_dict(d.meta), "path": d.path} for d in documents)
@@ -315,6 +321,24 @@ def _write(
 
 
 NAME_DOMAIN = "states"  # concepts that are names: see npt_gloss.mentions
+
+
+def texts_of(documents: Sequence[Document]) -> list[Document]:
+    """Each document, then its language versions: the texts the index holds, in its order."""
+    return [text for doc in documents for text in (doc, *doc.versions)]
+
+
+def scanned_in(lang: str) -> str:
+    """Which of the glossary's forms a text in ``lang`` is scanned for: "latin" for English
+    (its English forms and Latin abbreviations), "none" for the UN languages the glossary
+    has no forms in (French, Russian, Spanish, Arabic: reached by literal search only), and
+    "all" for Chinese, and for any other language as before versions existed (Chinese text
+    quotes Latin abbreviations such as NPT)."""
+    if lang == "en":
+        return "latin"
+    if lang in ("fr", "ru", "es", "ar"):
+        return "none"
+    return "all"
 
 
 def _pattern_owners(patterns_of: Sequence[tuple[int, ...]], count: int) -> list[Any]:
@@ -342,14 +366,36 @@ def _everyday_patterns(
     return found
 
 
+def _capitals_only(
+    concepts: Sequence[Concept], pattern_number: dict[str, int], folder: Folder, ix: Any
+) -> set[int]:
+    """The patterns that only capitalised forms give ("US", "CD", "NPT"): running text must
+    have them in capitals too, or "us" and "cd" in an English sentence would be mentions."""
+    capitals: set[int] = set()
+    lower: set[int] = set()
+    for concept in concepts:
+        for _kind, form in ix.all_forms(concept):
+            pattern = pattern_number.get(folder.fold(form).strip())
+            if pattern is None:
+                continue
+            if form.isascii() and form.upper() == form and form.lower() != form:
+                capitals.add(pattern)
+            else:
+                lower.add(pattern)
+    return capitals - lower
+
+
 class _Owners:
     """What the scan asks of a pattern beyond its text: which concepts it stands for, whether
-    it is a State's name, whether it is an everyday word."""
+    it is a State's name, whether it is an everyday word, whether it must be in capitals."""
 
-    def __init__(self, owners: list[Any], names: set[int], everyday: set[int]) -> None:
+    def __init__(
+        self, owners: list[Any], names: set[int], everyday: set[int], capitals: set[int]
+    ) -> None:
         self.owners = owners
         self.names = names
         self.everyday = everyday
+        self.capitals = capitals
 
     def of(self, pattern: int) -> tuple[int, ...]:
         return _as_tuple(self.owners[pattern])
@@ -574,21 +620,33 @@ def _scan(
             chars.update(paragraph.text)
     folder.learn(chars)
     del chars
-    texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
-    wanted = _occurring(patterns, texts)
     scan = _Scan(patterns, pattern_number, owners)
-    if wanted:
+    # One automaton per set of forms scanned for (Chinese texts: all; English: the Latin).
+    groups: dict[str, list[int]] = {}
+    for d_index, doc in enumerate(documents):
+        groups.setdefault(scanned_in(doc.meta.lang), []).append(d_index)
+    groups.pop("none", None)
+    for group, numbers in groups.items():
+        texts = {d: [folder(p.text) for p in documents[d].paragraphs] for d in numbers}
+        candidates = (
+            patterns if group == "all" else [p if not _CJK.search(p) else "" for p in patterns]
+        )
+        wanted = [p for p in _occurring(candidates, list(texts.values())) if candidates[p]]
+        if not wanted:
+            continue
         automaton = ahocorasick_rs.AhoCorasick(
             [patterns[p] for p in wanted], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
         find = automaton.find_matches_as_indexes
-        for d_index, doc in enumerate(documents):
-            for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
-                place = _Place(d_index, paragraph.number, paragraph.text, folded, offsets)
+        for d_index, folded_texts in texts.items():
+            doc = documents[d_index]
+            for paragraph, (folded, offsets) in zip(doc.paragraphs, folded_texts, strict=True):
+                place = _Place(
+                    d_index, paragraph.number, paragraph.text, folded, offsets, group == "latin"
+                )
                 for p_index, start, end in find(folded):
                     scan.match(place, wanted[p_index], start, end)
-        del automaton, find
-    del texts
+        del automaton, find, texts
     writer.records("pattern_occurrences", scan.direct.packed())
     writer.records("nested_patterns", scan.nested_patterns())
     writer.lines("spellings", scan.spellings)
@@ -602,6 +660,7 @@ class _Place(NamedTuple):
     text: str
     folded: str
     offsets: list[int] | None  # folded index -> text index; None when the same
+    english: bool = False  # English running text: Latin matches get the checks of English
 
 
 class _Scan:
@@ -630,9 +689,29 @@ class _Scan:
             if shorter is None:
                 return
             p_index, end = shorter
+        if (
+            place.english
+            and self.edges[p_index]
+            and not self._english_mention(place, p_index, start, end)
+        ):
+            return
         if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
             return
         self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
+
+    def _english_mention(self, place: _Place, p_index: int, start: int, end: int) -> bool:
+        """In English text a Latin match is no mention when negated ("non-" before it,
+        "-free" after it: "non-nuclear weapon States", "nuclear-weapon-free zone"), or when
+        it is a capitalised abbreviation that the text writes in lower case ("us", "cd")."""
+        folded = place.folded
+        if _NON_BEFORE.search(folded, max(0, start - 4), start) or _FREE_AFTER.match(folded, end):
+            return False
+        if p_index in self.owners.capitals:
+            if place.offsets is not None:
+                start, end = place.offsets[start], place.offsets[end - 1] + 1
+            if any(ch.islower() for ch in place.text[start:end]):
+                return False
+        return True
 
     def nested_patterns(self) -> list[Any]:
         """Per pattern: None, or the packed (longer pattern, start, end, its concept) of
@@ -698,6 +777,11 @@ def _shorter_whole_word(
 
 
 _ASCII_RUN = re.compile("[a-z0-9]+")
+# Negation in running text, for Latin matches (a longer glossary form such as
+# "non-nuclear-weapon States" wins by longest match; these catch the spellings it lacks).
+# "free of" is no negation here: "a world free of nuclear weapons" speaks of them.
+_NON_BEFORE = re.compile(r"(?<![a-z0-9])non[- ]?$")
+_FREE_AFTER = re.compile(r"-free(?![a-z0-9])")
 
 
 def _occurring(patterns: list[str], texts: list[list[tuple[str, Any]]]) -> list[int]:

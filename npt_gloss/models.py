@@ -56,11 +56,14 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Document:
-    """A document: its metadata, its numbered paragraphs, and where it was read from."""
+    """A document: its metadata, its numbered paragraphs, where it was read from, and its
+    versions in other languages (read from ``<id>.<lang>.txt`` by ``corpus.load_corpus``)."""
 
     meta: DocumentMeta
     paragraphs: tuple[Paragraph, ...]
     path: str = ""
+    # The document's other language versions (``<id>.<lang>.txt``), same paragraph numbers.
+    versions: tuple[Document, ...] = ()
 
     @property
     def id(self) -> str:
