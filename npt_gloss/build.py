@@ -25,6 +25,7 @@ from typing import Any, BinaryIO, NamedTuple
 from npt_gloss.models import Concept, Document
 from npt_gloss.normalize import (
     _joins_chinese,
+    american_spelling,
     fold_char,
     fold_with_offsets,
     pinyin_key,
@@ -432,19 +433,25 @@ _LATIN_TERM = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)+")
 
 def latin_spellings(pattern: str) -> list[str]:
     """Other ways running text writes a multi-word Latin term that lookup already treats as
-    the same (hyphen or space; singular or plural of the last word), so that find agrees:
-    "nuclear-weapon states" is also found as "nuclear weapon state(s)", "nuclear-weapon state".
+    the same (hyphen or space; singular or plural of the last word; American spelling), so
+    that find agrees: "nuclear-weapon states" is also found as "nuclear weapon state(s)",
+    "nuclear-weapon state"; "missile defence" as "missile defense(s)".
     """
     if not _LATIN_TERM.fullmatch(pattern):
         return []
     found: list[str] = []
-    for joined in dict.fromkeys((pattern, pattern.replace("-", " "))):
-        found.append(joined)
-        head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
-        other = _other_number(last)
-        if other:
-            found.append(head + other)
+    american = _WORD_RUN.sub(lambda m: american_spelling(m.group()), pattern)
+    for spelled in dict.fromkeys((pattern, american)):
+        for joined in dict.fromkeys((spelled, spelled.replace("-", " "))):
+            found.append(joined)
+            head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
+            other = _other_number(last)
+            if other:
+                found.append(head + other)
     return [spelling for spelling in dict.fromkeys(found) if spelling != pattern]
+
+
+_WORD_RUN = re.compile("[a-z]+")
 
 
 _LAST_WORD = re.compile(r"(.*[ -])([a-z0-9]+)$")

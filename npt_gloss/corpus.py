@@ -467,7 +467,7 @@ def load_corpus(directory: str | os.PathLike[str]) -> tuple[Document, ...]:
     for doc_id, found in versions.items():
         if doc_id not in documents:
             raise DataError(
-                f"a {LANG_NAMES[found[0].meta.lang]} version of document '{doc_id}', "
+                f"the {LANG_NAMES[found[0].meta.lang]} version of document '{doc_id}', "
                 f"but there is no {doc_id}.txt",
                 path=found[0].path,
                 hint=f"the document in its own language is {doc_id}.txt: "
