@@ -376,10 +376,16 @@ def _capitals_only(
     lower: set[int] = set()
     for concept in concepts:
         for _kind, form in ix.all_forms(concept):
-            pattern = pattern_number.get(folder.fold(form).strip())
+            if form.isascii():
+                folded = form.lower()  # what folding does to ASCII
+            elif _CJK.search(form):
+                continue  # its pattern has Chinese in it: never one of capitals alone
+            else:
+                folded = folder.fold(form)
+            pattern = pattern_number.get(folded.strip())
             if pattern is None:
                 continue
-            if form.isascii() and form.upper() == form and form.lower() != form:
+            if form.isascii() and form.upper() == form and folded != form:
                 capitals.add(pattern)
             else:
                 lower.add(pattern)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from npt_gloss.errors import DataError
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+from npt_gloss.models import VERSION_LANGS, Bilingual, Document, DocumentMeta, Paragraph
 from npt_gloss.textio import read_text
 
 FENCE = "+++"
@@ -60,8 +60,6 @@ _BILINGUAL_FIELDS = {
 _STRING_FIELDS = ("id", "lang", "symbol", "url")
 _DATE_FIELDS = ("date_start", "date_end")
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-# The UN's six official languages, in the order versions are listed and shown.
-VERSION_LANGS = ("zh", "en", "fr", "ru", "es", "ar")
 LANG_NAMES = {
     "zh": "Chinese",
     "en": "English",
@@ -430,7 +428,7 @@ def _check_file_name(meta: DocumentMeta, path: str, front: _FrontMatter) -> None
     if meta.lang != lang:
         raise front.error(
             f"lang {meta.lang!r} differs from the language {lang!r} of the file name {name!r}",
-            "lang" if "lang" in "\n".join(front.lines) else None,
+            "lang",
             hint=f'a file <id>.{lang}.txt is the {LANG_NAMES[lang]} version: write lang = "{lang}"',
         )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from npt_gloss.index import Index
 from npt_gloss.match import lookup, prepare_query, word_matches
+from npt_gloss.models import VERSION_LANGS
 from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
 
 RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
@@ -209,8 +210,6 @@ def _as_hits(
 def hit_order(hit: Hit) -> tuple[str, int, int, str]:
     """Document, paragraph, then language (in the UN's order): a paragraph's versions
     stand together."""
-    from npt_gloss.corpus import VERSION_LANGS
-
     rank = VERSION_LANGS.index(hit.lang) if hit.lang in VERSION_LANGS else len(VERSION_LANGS)
     return hit.doc, hit.paragraph, rank, hit.lang
 

@@ -117,6 +117,7 @@ class Index:
         self._concept_cache: dict[int, Concept] = {}
         self._everyday_keys: dict[int, frozenset[str]] = {}
         self._doc_positions: dict[str, int] | None = None
+        self._versions: dict[str, dict[str, int]] | None = None
 
     def concept(self, index: int) -> Concept:
         if index not in self._concept_cache:
@@ -186,7 +187,12 @@ class Index:
 
     def versions(self, doc_id: str) -> dict[str, int]:
         """{language: position} of the document and its versions, the document first."""
-        return {self.doc_langs[i]: i for i, d in enumerate(self.doc_ids) if d == doc_id}
+        if self._versions is None:  # built once: find asks for each hit's text
+            found: dict[str, dict[str, int]] = {}
+            for i, (d, lang) in enumerate(zip(self.doc_ids, self.doc_langs, strict=True)):
+                found.setdefault(d, {}).setdefault(lang, i)
+            self._versions = found
+        return dict(self._versions.get(doc_id, {}))
 
     def languages(self) -> list[str]:
         """Every language the texts are in, in order of first appearance."""

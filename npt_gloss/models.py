@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# The UN's six official languages: those a document's language versions can be in
+# (``text/<id>.<lang>.txt``), in the order they are listed and shown.
+VERSION_LANGS = ("zh", "en", "fr", "ru", "es", "ar")
+
 
 @dataclass(frozen=True)
 class Paragraph:

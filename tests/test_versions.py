@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from npt_gloss import paths
 from npt_gloss.cli import cli
-from npt_gloss.corpus import VERSION_LANGS, file_identity, load_corpus
+from npt_gloss.corpus import file_identity, load_corpus
 from npt_gloss.errors import DataError
 from npt_gloss.find import find
 from npt_gloss.index import build_index
@@ -110,12 +110,6 @@ def run(text: Path, *args: str) -> object:
 )
 def test_file_identity(name: str, identity: tuple[str, str | None]) -> None:
     assert file_identity(f"text/{name}") == identity
-
-
-def test_the_cli_knows_the_same_languages_as_the_corpus() -> None:
-    from npt_gloss.cli.app import LANGS
-
-    assert LANGS == VERSION_LANGS
 
 
 def test_load_corpus_attaches_the_versions(corpus: Path) -> None:

@@ -21,6 +21,7 @@ import click
 
 from npt_gloss import __version__
 from npt_gloss.errors import NptGlossError, UsageError
+from npt_gloss.models import VERSION_LANGS
 
 EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -186,13 +187,15 @@ def doc_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-LANGS = ("zh", "en", "fr", "ru", "es", "ar")  # corpus.VERSION_LANGS, without its import
-
-
 def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--lang LANG``: one of the UN's six languages (a document's version in it)."""
     return click.option(
-        "--lang", "lang", type=click.Choice(LANGS), default=None, metavar="LANG", help=help_text
+        "--lang",
+        "lang",
+        type=click.Choice(VERSION_LANGS),
+        default=None,
+        metavar="LANG",
+        help=help_text,
     )
 
 
