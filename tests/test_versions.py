@@ -539,3 +539,69 @@ def test_cite_quote_quotes_the_version_in_the_citation_language(corpus: Path) ->
 def test_the_shipped_corpus_has_one_language() -> None:
     (doc,) = load_corpus(paths.shipped("text"))
     assert doc.versions == ()
+
+
+# ---------------------------------------------------------------- other UN languages
+
+
+FRONT_FR = FRONT_EN.replace('lang = "en"', 'lang = "fr"').replace(
+    'title.en = "Reinforcing nuclear disarmament and strategic stability"',
+    'title.fr = "Renforcer le désarmement nucléaire et la stabilité stratégique"',
+)
+BODY_FR = """
+1. Les États dotés d'armes nucléaires devraient s'acquitter de leurs obligations.
+
+2. Les États non dotés d'armes nucléaires ont droit à des garanties de sécurité.
+
+3. Toutes les parties devraient envisager les mesures suivantes :
+– maintenir la stabilité stratégique ;
+– renforcer la vérification.
+"""
+
+
+@pytest.fixture(scope="module")
+def trilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = write_corpus(tmp_path_factory.mktemp("fr") / "text")
+    (folder / "demo.fr.txt").write_text(FRONT_FR + BODY_FR, encoding="utf-8")
+    return folder
+
+
+def test_a_french_version_is_shown_under_its_own_title(trilingual: Path) -> None:
+    lines = run(trilingual, "show", "2", "--lang", "fr").stdout.splitlines()
+    assert lines[0] == "Renforcer le désarmement nucléaire et la stabilité stratégique"
+    assert (
+        lines[-1]
+        == "2. Les États non dotés d'armes nucléaires ont droit à des garanties de sécurité."
+    )
+    parallel = run(trilingual, "show", "1", "--parallel").stdout.splitlines()
+    assert parallel[:3] == [
+        "[zh] 加强核裁军与战略稳定",
+        "[en] Reinforcing nuclear disarmament and strategic stability",
+        "[fr] Renforcer le désarmement nucléaire et la stabilité stratégique",
+    ]
+    assert (
+        parallel[-1]
+        == "   [fr] Les États dotés d'armes nucléaires devraient s'acquitter de leurs obligations."
+    )
+
+
+def test_french_is_searched_literally_only(trilingual: Path) -> None:
+    # The glossary has no French forms: a concept query finds the Chinese and English only …
+    data = json.loads(run(trilingual, "find", "verification", "--json").stdout)
+    assert [h["lang"] for h in data["hits"]] == ["zh", "en"]
+    # … and the French text is reached as written.
+    data = json.loads(run(trilingual, "find", "--exact", "vérification", "--json").stdout)
+    assert [(h["lang"], h["paragraph"]) for h in data["hits"]] == [("fr", 3)]
+
+
+def test_stats_count_a_document_once_whatever_its_versions(trilingual: Path) -> None:
+    data = json.loads(run(trilingual, "glossary", "stats", "--json").stdout)
+    assert data["documents"] == 1
+
+
+def test_find_cite_uses_the_english_version_title(corpus: Path) -> None:
+    result = run(corpus, "find", "NNWS", "--cite", "un")
+    assert result.stdout.splitlines()[-1] == (
+        "Exampleland, “Reinforcing nuclear disarmament and strategic stability”, "
+        "working paper, para. 2."
+    )
