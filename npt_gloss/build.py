@@ -25,6 +25,7 @@ from typing import Any, BinaryIO, NamedTuple
 from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.normalize import (
     _joins_chinese,
+    american_spelling,
     fold_char,
     fold_with_offsets,
     pinyin_key,
@@ -251,7 +252,11 @@ def write_image(
 ) -> None:
     """Build the index and stream its image to ``out``. ``layers`` is (per concept, the
     number of the glossary file it comes from; per file, how many concepts it overrides),
-    empty for one file."""
+    empty for one file.
+
+    Every language version is a text of its own in the image, right after its document
+    (see :func:`texts_of`), scanned for the glossary's forms in its own language.
+    """
     from npt_gloss import index as ix
 
     enabled = gc.isenabled()
@@ -265,7 +270,7 @@ def write_image(
             "glossary_layers",
             {"origins": array("H", origins).tobytes(), "overrides": list(overrides)},
         )
-        _write(writer, concepts, documents, header, ix)
+        _write(writer, concepts, texts_of(documents), header, ix)
     finally:
         if enabled:
             gc.enable()
@@ -300,6 +305,7 @@ def _write(
     writer.lines("zh_keys", zh_keys)
     info = {
         "doc_ids": [doc.id for doc in documents],
+        "doc_langs": [doc.meta.lang for doc in documents],
         "en_starts": _length_starts(en_keys),
         "zh_starts": _length_starts(zh_keys),
     }
@@ -310,7 +316,8 @@ def _write(
     # Built only now, when the key tables are written and freed (peak memory at scale).
     pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
     everyday = _everyday_patterns(concepts, pattern_number, folder)
-    _scan(writer, patterns, pattern_number, documents, folder, _Owners(owners, names, everyday))
+    owned = _Owners(owners, names, everyday, _capitals_only(concepts, pattern_number, folder, ix))
+    _scan(writer, patterns, pattern_number, documents, folder, owned)
     del owners, pattern_number
     writer.records(
         "documents", ({"meta": ix.meta_to_dict(d.meta), "path": d.path} for d in documents)
@@ -328,6 +335,24 @@ def _write(
 
 
 NAME_DOMAIN = "states"  # concepts that are names: see npt_gloss.mentions
+
+
+def texts_of(documents: Sequence[Document]) -> list[Document]:
+    """Each document, then its language versions: the texts the index holds, in its order."""
+    return [text for doc in documents for text in (doc, *doc.versions)]
+
+
+def scanned_in(lang: str) -> str:
+    """Which of the glossary's forms a text in ``lang`` is scanned for: "latin" for English
+    (its English forms and Latin abbreviations), "none" for the UN languages the glossary
+    has no forms in (French, Russian, Spanish, Arabic: reached by literal search only), and
+    "all" for Chinese, and for any other language as before versions existed (Chinese text
+    quotes Latin abbreviations such as NPT)."""
+    if lang == "en":
+        return "latin"
+    if lang in ("fr", "ru", "es", "ar"):
+        return "none"
+    return "all"
 
 
 def _pattern_owners(patterns_of: Sequence[tuple[int, ...]], count: int) -> list[Any]:
@@ -355,14 +380,42 @@ def _everyday_patterns(
     return found
 
 
+def _capitals_only(
+    concepts: Sequence[Concept], pattern_number: dict[str, int], folder: Folder, ix: Any
+) -> set[int]:
+    """The patterns that only capitalised forms give ("US", "CD", "NPT"): running text must
+    have them in capitals too, or "us" and "cd" in an English sentence would be mentions."""
+    capitals: set[int] = set()
+    lower: set[int] = set()
+    for concept in concepts:
+        for _kind, form in ix.all_forms(concept):
+            if form.isascii():
+                folded = form.lower()  # what folding does to ASCII
+            elif _CJK.search(form):
+                continue  # its pattern has Chinese in it: never one of capitals alone
+            else:
+                folded = folder.fold(form)
+            pattern = pattern_number.get(folded.strip())
+            if pattern is None:
+                continue
+            if form.isascii() and form.upper() == form and folded != form:
+                capitals.add(pattern)
+            else:
+                lower.add(pattern)
+    return capitals - lower
+
+
 class _Owners:
     """What the scan asks of a pattern beyond its text: which concepts it stands for, whether
-    it is a State's name, whether it is an everyday word."""
+    it is a State's name, whether it is an everyday word, whether it must be in capitals."""
 
-    def __init__(self, owners: list[Any], names: set[int], everyday: set[int]) -> None:
+    def __init__(
+        self, owners: list[Any], names: set[int], everyday: set[int], capitals: set[int]
+    ) -> None:
         self.owners = owners
         self.names = names
         self.everyday = everyday
+        self.capitals = capitals
 
     def of(self, pattern: int) -> tuple[int, ...]:
         return _as_tuple(self.owners[pattern])
@@ -399,21 +452,27 @@ _LATIN_TERM = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)+")
 
 def latin_spellings(pattern: str) -> list[str]:
     """Other ways running text writes a multi-word Latin term that lookup already treats as
-    the same (hyphen or space; singular or plural of the last word), so that find agrees:
-    "nuclear-weapon states" is also found as "nuclear weapon state(s)", "nuclear-weapon state".
-    With up to MIXED_HYPHENS hyphens, every mix of hyphens and spaces is a spelling too
-    ("non-nuclear weapon states"); beyond, only all hyphens or all spaces.
+    the same (hyphen or space; singular or plural of the last word; American spelling), so
+    that find agrees: "nuclear-weapon states" is also found as "nuclear weapon state(s)",
+    "nuclear-weapon state"; "missile defence" as "missile defense(s)". With up to
+    MIXED_HYPHENS hyphens, every mix of hyphens and spaces is a spelling too ("non-nuclear
+    weapon states"); beyond, only all hyphens or all spaces.
     """
     if not _LATIN_TERM.fullmatch(pattern):
         return []
     found: list[str] = []
-    for joined in _hyphen_spellings(pattern):
-        found.append(joined)
-        head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
-        other = _other_number(last)
-        if other:
-            found.append(head + other)
+    american = _WORD_RUN.sub(lambda m: american_spelling(m.group()), pattern)
+    for spelled in dict.fromkeys((pattern, american)):
+        for joined in _hyphen_spellings(spelled):
+            found.append(joined)
+            head, last = _LAST_WORD.match(joined).groups()  # type: ignore[union-attr]
+            other = _other_number(last)
+            if other:
+                found.append(head + other)
     return [spelling for spelling in dict.fromkeys(found) if spelling != pattern]
+
+
+_WORD_RUN = re.compile("[a-z]+")
 
 
 _LAST_WORD = re.compile(r"(.*[ -])([a-z0-9]+)$")
@@ -600,17 +659,29 @@ def _scan(
             chars.update(paragraph.text)
     folder.learn(chars)
     del chars
-    texts = [[folder(p.text) for p in doc.paragraphs] for doc in documents]
-    wanted = _occurring(patterns, texts)
     scan = _Scan(patterns, pattern_number, owners)
-    if wanted:
+    # One automaton per set of forms scanned for (Chinese texts: all; English: the Latin).
+    groups: dict[str, list[int]] = {}
+    for d_index, doc in enumerate(documents):
+        groups.setdefault(scanned_in(doc.meta.lang), []).append(d_index)
+    groups.pop("none", None)
+    for group, numbers in groups.items():
+        texts = {d: [folder(p.text) for p in documents[d].paragraphs] for d in numbers}
+        candidates = (
+            patterns if group == "all" else [p if not _CJK.search(p) else "" for p in patterns]
+        )
+        wanted = [p for p in _occurring(candidates, list(texts.values())) if candidates[p]]
+        if not wanted:
+            continue
         find = _finder(patterns, wanted)
-        for d_index, doc in enumerate(documents):
-            for paragraph, (folded, offsets) in zip(doc.paragraphs, texts[d_index], strict=True):
-                place = _Place(d_index, paragraph.number, paragraph.text, folded, offsets)
+        for d_index, folded_texts in texts.items():
+            doc = documents[d_index]
+            for paragraph, (folded, offsets) in zip(doc.paragraphs, folded_texts, strict=True):
+                place = _Place(
+                    d_index, paragraph.number, paragraph.text, folded, offsets, group == "latin"
+                )
                 scan.paragraph(place, find)
-        del find
-    del texts
+        del find, texts
     writer.records("pattern_occurrences", scan.direct.packed())
     writer.records("nested_patterns", scan.nested_patterns())
     writer.lines("spellings", scan.spellings)
@@ -721,6 +792,7 @@ class _Place(NamedTuple):
     text: str
     folded: str
     offsets: list[int] | None  # folded index -> text index; None when the same
+    english: bool = False  # English running text: Latin matches get the checks of English
 
 
 class _Scan:
@@ -750,6 +822,12 @@ class _Scan:
             if shorter is None:
                 return -1
             p_index, end = shorter
+        if (
+            place.english
+            and self.edges[p_index]
+            and not self._english_mention(place, p_index, start, end)
+        ):
+            return -1
         if self.owners.is_name(p_index) and not mentions.name_stands_alone(folded, start, end):
             return -1
         self.direct.add(p_index, (place.doc, place.number), self._span(place, start, end))
@@ -772,6 +850,20 @@ class _Scan:
             if resume is None:
                 return
             position = resume
+
+    def _english_mention(self, place: _Place, p_index: int, start: int, end: int) -> bool:
+        """In English text a Latin match is no mention when negated ("non-" before it,
+        "-free" after it: "non-nuclear weapon States", "nuclear-weapon-free zone"), or when
+        it is a capitalised abbreviation that the text writes in lower case ("us", "cd")."""
+        folded = place.folded
+        if _NON_BEFORE.search(folded, max(0, start - 4), start) or _FREE_AFTER.match(folded, end):
+            return False
+        if p_index in self.owners.capitals:
+            if place.offsets is not None:
+                start, end = place.offsets[start], place.offsets[end - 1] + 1
+            if any(ch.islower() for ch in place.text[start:end]):
+                return False
+        return True
 
     def nested_patterns(self) -> list[Any]:
         """Per pattern: None, or the packed (longer pattern, start, end, its concept) of
@@ -837,6 +929,11 @@ def _shorter_whole_word(
 
 
 _ASCII_RUN = re.compile("[a-z0-9]+")
+# Negation in running text, for Latin matches (a longer glossary form such as
+# "non-nuclear-weapon States" wins by longest match; these catch the spellings it lacks).
+# "free of" is no negation here: "a world free of nuclear weapons" speaks of them.
+_NON_BEFORE = re.compile(r"(?<![a-z0-9])non[- ]?$")
+_FREE_AFTER = re.compile(r"-free(?![a-z0-9])")
 
 
 def _occurring(patterns: list[str], texts: list[list[tuple[str, Any]]]) -> list[int]:

@@ -20,6 +20,9 @@ Every style
   year; editingandindexing.com "Punctuation and Formatting for Dates"); en dash: CMOS 6.78
   (unchecked)
 - A document's year, when only its meeting's dates are known: the year the meeting opened -- house
+- Language versions: a citation in English takes the title of the document's English version
+  (text/<id>.en.txt) as the official English title; one in Chinese the Chinese version's
+  title -- house (UN documents are issued in each official language under one symbol)
 
 Translated titles
 - Original title first, our English in [brackets], sentence case, roman -- CMOS Q&A faq0095
@@ -133,10 +136,12 @@ from npt_gloss.refs import compress
 __all__ = [
     "STYLES",
     "STYLE_LANGS",
+    "citation_lang",
     "citation_notes",
     "csl_item",
     "format_citation",
     "missing_symbol_hint",
+    "with_version_title",
 ]
 
 StyleFn = Callable[[DocumentMeta, Sequence[int]], str]
@@ -778,6 +783,33 @@ def format_citation(
             hint=f"languages for {style}: {', '.join(forms)}",
         )
     return forms[lang](meta, refs)
+
+
+def citation_lang(style: str, lang: str | None) -> str:
+    """The language a citation is written in: ``lang``, else the style's own (``zh`` for
+    gbt7714, else ``en``; a CSL style's default locale is taken as English here)."""
+    return lang or STYLE_LANGS.get(style, ("en",))[0]
+
+
+def with_version_title(
+    meta: DocumentMeta, versions: Sequence[DocumentMeta], lang: str
+) -> DocumentMeta:
+    """``meta`` with the official title in ``lang`` taken from the document's version in that
+    language, when there is one: a citation in English gives the English version's
+    ``title.en`` as the UN's own title (``title_en_official``), one in Chinese the Chinese
+    version's ``title.zh``. Without such a version ``meta`` is returned unchanged -- house
+    (a version's title is its official title: UN documents are issued in each language)."""
+    from dataclasses import replace
+
+    version = next((v for v in versions if v.lang == lang), None)
+    if version is None or version.lang == meta.lang:
+        return meta
+    if lang == "en" and version.title.en:
+        title = Bilingual(zh=meta.title.zh, en=version.title.en)
+        return replace(meta, title=title, title_en_official=True)
+    if lang == "zh" and version.title.zh:
+        return replace(meta, title=Bilingual(zh=version.title.zh, en=meta.title.en))
+    return meta
 
 
 def citation_notes(

@@ -6,6 +6,11 @@ lines, then numbered paragraphs ``N. text`` separated by blank lines; lines star
 file is reported as a :class:`DataError` with the file and the line, because these files are
 edited by hand.
 
+Language versions (CONTRACT.md): ``text/<id>.txt`` is a document in its own language (its
+``lang``); ``text/<id>.<lang>.txt``, ``lang`` one of :data:`VERSION_LANGS`, is the version of
+document ``<id>`` in that language. :func:`load_corpus` attaches the versions to their
+document (``Document.versions``) and refuses a version whose paragraph numbers differ.
+
 ``format_document`` is the inverse of ``parse_document`` for files in canonical form (one
 line per paragraph and per item, front matter as ``format_document`` writes it): it is how
 ``scripts/make_text.py`` writes the shipped document. Comments a user adds to the front
@@ -20,12 +25,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from npt_gloss.errors import DataError
-from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
+from npt_gloss.models import VERSION_LANGS, Bilingual, Document, DocumentMeta, Paragraph
 from npt_gloss.textio import read_text
 
 FENCE = "+++"
@@ -55,11 +60,29 @@ _BILINGUAL_FIELDS = {
 _STRING_FIELDS = ("id", "lang", "symbol", "url")
 _DATE_FIELDS = ("date_start", "date_end")
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+LANG_NAMES = {
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+    "ar": "Arabic",
+}
 
 
 def is_document_id(text: str) -> bool:
     """True for an id a document file can have (it is also the file name, without .txt)."""
     return _ID_RE.fullmatch(text) is not None
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[str, str | None]:
+    """(document id, version language or None) that a file name stands for:
+    ``x.txt`` -> ("x", None), ``x.en.txt`` -> ("x", "en"), ``x.v2.txt`` -> ("x.v2", None)."""
+    stem = Path(path).stem
+    base, dot, suffix = stem.rpartition(".")
+    if dot and base and suffix in VERSION_LANGS:
+        return base, suffix
+    return stem, None
 
 
 # --------------------------------------------------------------------------- joining lines
@@ -188,11 +211,11 @@ def _build_meta(data: dict[str, Any], front: _FrontMatter) -> DocumentMeta:
             values[key] = value
         else:
             extra[key] = value  # kept, and written back by format_document
-    _check_required(values, front)
+    _check_required(values, extra, front)
     return DocumentMeta(**values, extra=extra)
 
 
-def _check_required(values: dict[str, Any], front: _FrontMatter) -> None:
+def _check_required(values: dict[str, Any], extra: dict[str, Any], front: _FrontMatter) -> None:
     if not values.get("id"):
         raise front.error("front matter lacks the required key 'id'", hint='add id = "<file stem>"')
     if not _ID_RE.fullmatch(values["id"]):
@@ -201,8 +224,15 @@ def _check_required(values: dict[str, Any], front: _FrontMatter) -> None:
             "id",
             hint="use letters, digits, '-', '_' and '.' only, as in the file name",
         )
-    if not values.get("title", Bilingual()).zh:
-        raise front.error("front matter lacks the required key 'title.zh'", "title")
+    title = values.get("title", Bilingual())
+    lang = values.get("lang", "zh")
+    # The title in the document's own language; title.zh, as ever, will do for any.
+    own = {"zh": title.zh, "en": title.en}.get(lang, "")
+    if not own and lang not in ("zh", "en"):
+        own = str(extra.get("title", {}).get(lang, ""))
+    if not (own or title.zh):
+        key = lang if lang in VERSION_LANGS else "zh"
+        raise front.error(f"front matter lacks the required key 'title.{key}'", "title")
 
 
 def _string(key: str, value: Any, front: _FrontMatter) -> str:
@@ -365,19 +395,42 @@ def parse_document(text: str, path: str) -> Document:
     """Parse a document file's text; ``path`` names it in messages and is checked against id.
 
     The id must equal the file stem of ``path`` unless ``path`` is empty or a placeholder
-    such as ``<stdin>``.
+    such as ``<stdin>``; for a language version (``x.en.txt``) the id is ``x`` and the
+    ``lang`` must be the file name's (``en``).
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     front, body_start = _split_front_matter(lines, path)
     meta = _build_meta(_load_toml(front), front)
-    if path and not path.startswith("<") and Path(path).stem != meta.id:
-        raise front.error(
-            f"id {meta.id!r} differs from the file name {Path(path).name!r}",
-            "id",
-            hint="the id equals the file name without .txt",
-        )
+    if path and not path.startswith("<"):
+        _check_file_name(meta, path, front)
     return Document(meta, _parse_body(lines, body_start, path), path=path)
+
+
+def _check_file_name(meta: DocumentMeta, path: str, front: _FrontMatter) -> None:
+    doc_id, lang = file_identity(path)
+    name = Path(path).name
+    if lang is None:
+        if meta.id != doc_id:
+            raise front.error(
+                f"id {meta.id!r} differs from the file name {name!r}",
+                "id",
+                hint="the id equals the file name without .txt",
+            )
+        return
+    if meta.id != doc_id:
+        raise front.error(
+            f"id {meta.id!r} differs from the document id {doc_id!r} of this version",
+            "id",
+            hint=f"{name} is the {LANG_NAMES[lang]} version of document '{doc_id}': "
+            f'write id = "{doc_id}"',
+        )
+    if meta.lang != lang:
+        raise front.error(
+            f"lang {meta.lang!r} differs from the language {lang!r} of the file name {name!r}",
+            "lang",
+            hint=f'a file <id>.{lang}.txt is the {LANG_NAMES[lang]} version: write lang = "{lang}"',
+        )
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
@@ -386,9 +439,12 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 
 
 def load_corpus(directory: str | os.PathLike[str]) -> tuple[Document, ...]:
-    """Read every ``*.txt`` document in ``directory``, sorted by id.
+    """Read every ``*.txt`` document in ``directory``, sorted by id, each with its language
+    versions (``x.en.txt`` …) in ``Document.versions``, in :data:`VERSION_LANGS` order.
 
-    Hidden files (editor backups, ``write_atomic``'s temporary files) are skipped.
+    Hidden files (editor backups, ``write_atomic``'s temporary files) are skipped. A version
+    without its document, two files in one language, or a version whose paragraph numbers
+    differ from the document's is a :class:`DataError` naming the version's file.
     """
     root = Path(directory)
     if not root.exists():
@@ -398,7 +454,77 @@ def load_corpus(directory: str | os.PathLike[str]) -> tuple[Document, ...]:
     files = sorted(p for p in root.glob("*.txt") if not p.name.startswith(".") and p.is_file())
     if not files:
         raise DataError("no documents (*.txt) in the text directory", path=root)
-    return tuple(sorted((read_document(p) for p in files), key=lambda d: d.id))
+    documents: dict[str, Document] = {}
+    versions: dict[str, list[Document]] = {}
+    for path in files:
+        doc_id, lang = file_identity(path)
+        if lang is None:
+            documents[doc_id] = read_document(path)
+        else:
+            versions.setdefault(doc_id, []).append(read_document(path))
+    for doc_id, found in versions.items():
+        if doc_id not in documents:
+            raise DataError(
+                f"the {LANG_NAMES[found[0].meta.lang]} version of document '{doc_id}', "
+                f"but there is no {doc_id}.txt",
+                path=found[0].path,
+                hint=f"the document in its own language is {doc_id}.txt: "
+                "rename one version to that name",
+            )
+        documents[doc_id] = with_versions(documents[doc_id], found)
+    return tuple(documents[doc_id] for doc_id in sorted(documents))
+
+
+def with_versions(doc: Document, versions: Iterable[Document]) -> Document:
+    """``doc`` with its language ``versions`` attached, in :data:`VERSION_LANGS` order,
+    after checking that each is in another language and has the same paragraph numbers."""
+    seen = {doc.meta.lang: doc.path}
+    ordered = sorted(versions, key=lambda v: VERSION_LANGS.index(v.meta.lang))
+    for version in ordered:
+        lang = version.meta.lang
+        if lang in seen:
+            raise DataError(
+                f"a second {LANG_NAMES[lang]} ({lang}) text of document '{doc.id}'",
+                path=version.path,
+                hint=f"{Path(seen[lang]).name} is already in {lang}: keep one of the two",
+            )
+        seen[lang] = version.path
+        _check_same_numbers(doc, version)
+    return replace(doc, versions=tuple(ordered))
+
+
+def _check_same_numbers(doc: Document, version: Document) -> None:
+    """A version must carry the document's paragraph numbers, no more, no fewer."""
+    mine = [p.number for p in version.paragraphs]
+    theirs = [p.number for p in doc.paragraphs]
+    if mine == theirs:
+        return
+    other = Path(doc.path).name or f"{doc.id}.txt"
+    missing = [n for n in theirs if n not in set(mine)]
+    if missing:
+        last = version.paragraphs[-1]
+        raise DataError(
+            f"paragraph {missing[0]} missing: {other} has paragraphs {_span(theirs)}, "
+            f"this version {_span(mine)}",
+            path=version.path,
+            line=last.line or None,
+            hint="all language versions of a document carry the same paragraph numbers",
+        )
+    extra = next(p for p in version.paragraphs if p.number not in set(theirs))
+    raise DataError(
+        f"paragraph {extra.number} is not in {other}: it has paragraphs {_span(theirs)}, "
+        f"this version {_span(mine)}",
+        path=version.path,
+        line=extra.line or None,
+        hint="all language versions of a document carry the same paragraph numbers",
+    )
+
+
+def _span(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` -> "1-3, 5"."""
+    from npt_gloss.refs import compress
+
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in compress(numbers))
 
 
 # --------------------------------------------------------------------------- writing

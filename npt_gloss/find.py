@@ -1,7 +1,9 @@
 """Find: every paragraph that mentions a concept, whatever the query's language or wording.
 
 The query is resolved to concepts by the lookup matcher; the answer is read off the
-precomputed occurrence index (so it agrees with the paragraphs ``lookup`` reports). A Chinese
+precomputed occurrence index (so it agrees with the paragraphs ``lookup`` reports). Every
+language version of a document is searched (each hit says which); ``Scope.lang`` keeps one
+language. A Chinese
 query that is no glossary term, and any ``--exact`` query, is searched literally in the folded
 text instead.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from npt_gloss.index import Index
 from npt_gloss.match import lookup, prepare_query, word_matches
+from npt_gloss.models import VERSION_LANGS
 from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
 
 RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
@@ -34,6 +37,7 @@ class Hit:
     doc: str
     paragraph: int
     spans: tuple[Span, ...]
+    lang: str = "zh"  # the language of the version the paragraph was found in
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,19 @@ class FindResult:
 
 @dataclass(frozen=True)
 class Scope:
-    """What a search counts: one document or all, mentions inside longer terms or only direct
-    ones, everyday-word forms as mentions or only as possible ones."""
+    """What a search counts: one document or all, one language or all, mentions inside longer
+    terms or only direct ones, everyday-word forms as mentions or only as possible ones."""
 
     doc: str | None = None
     direct: bool = False
     everyday: bool = False
+    lang: str | None = None
+
+    def takes(self, index: Index, text: int) -> bool:
+        """Whether text ``text`` (a document or a language version) is searched."""
+        if self.doc is not None and index.doc_id(text) != self.doc:
+            return False
+        return self.lang is None or index.doc_lang(text) == self.lang
 
 
 def resolve(index: Index, query: str) -> list[int]:
@@ -91,14 +102,17 @@ def find(
     doc: str | None = None,
     direct: bool = False,
     everyday: bool = False,
+    lang: str | None = None,
 ) -> FindResult:
     """Paragraphs for one or more queries: ``mode`` "any" (union) or "all" (intersection).
+
+    Every language version is searched unless ``lang`` names one language.
 
     Mentions inside a longer term of another concept (核试验 in 全面禁止核试验条约) count,
     marked with ``within``, unless ``direct``. A form marked as also an everyday word (决定)
     gives only ``possible`` mentions, unless ``everyday``.
     """
-    scope = Scope(doc, direct, everyday)
+    scope = Scope(doc, direct, everyday, lang)
     per_query = [_find_one(index, q, exact=exact, scope=scope) for q in queries]
     if len(per_query) == 1:
         return per_query[0]
@@ -120,13 +134,13 @@ def _find_one(index: Index, query: str, *, exact: bool, scope: Scope) -> FindRes
                 return found
         # Not a glossary form, or one that never stands alone as written (only inside a
         # longer term, or in another spelling): search the text as typed.
-        return _literal_hits(index, query, scope.doc)
+        return _literal_hits(index, query, scope)
     concepts, by_words = _resolve(index, query)
     if concepts:
         found = _concept_hits(index, query, concepts, scope)
         return replace(found, by_words=by_words)
     if has_cjk(query):
-        return _literal_hits(index, query, scope.doc)
+        return _literal_hits(index, query, scope)
     return FindResult(query, (), (), ())
 
 
@@ -149,7 +163,7 @@ def _concept_hits(
     for c_index in concepts:
         concept = index.concept(c_index)
         for occ in index.concept_occurrences(c_index, direct=scope.direct):
-            if scope.doc is not None and index.doc_id(occ.doc) != scope.doc:
+            if not scope.takes(index, occ.doc):
                 continue
             if wanted is not None and fold(occ.form, index.t2s) != wanted:
                 continue
@@ -186,10 +200,18 @@ def _concept_hits(
 def _as_hits(
     index: Index, places: dict[tuple[int, int], dict[tuple[int, int], Span]]
 ) -> tuple[Hit, ...]:
-    return tuple(
-        Hit(index.doc_id(d), p, tuple(spans[key] for key in sorted(spans)))
-        for (d, p), spans in sorted(places.items())
+    hits = (
+        Hit(index.doc_id(d), p, tuple(spans[key] for key in sorted(spans)), index.doc_lang(d))
+        for (d, p), spans in places.items()
     )
+    return tuple(sorted(hits, key=hit_order))
+
+
+def hit_order(hit: Hit) -> tuple[str, int, int, str]:
+    """Document, paragraph, then language (in the UN's order): a paragraph's versions
+    stand together."""
+    rank = VERSION_LANGS.index(hit.lang) if hit.lang in VERSION_LANGS else len(VERSION_LANGS)
+    return hit.doc, hit.paragraph, rank, hit.lang
 
 
 def _outer(index: Index, position: int) -> tuple[str, str]:
@@ -206,7 +228,7 @@ def _ids(index: Index, concepts: list[int]) -> tuple[str, ...]:
     return tuple(index.concepts[c][0] for c in concepts)
 
 
-def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
+def _literal_hits(index: Index, query: str, scope: Scope) -> FindResult:
     needle = fold(query, index.t2s).strip()
     hits = []
     if needle:
@@ -215,9 +237,8 @@ def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
         # Fold each paragraph by translation table (fast), and work out the offsets only
         # where the needle is found.
         folder = Folder(index.t2s)
-        for data in index.documents:
-            doc_id = data["meta"]["id"]
-            if doc is not None and doc_id != doc:
+        for position, data in enumerate(index.documents):
+            if not scope.takes(index, position):
                 continue
             for number, text, _items in data["paragraphs"]:
                 folder.learn(set(text))
@@ -225,8 +246,10 @@ def _literal_hits(index: Index, query: str, doc: str | None) -> FindResult:
                     continue
                 spans = _literal_spans(text, needle, index.t2s)
                 if spans:
-                    hits.append(Hit(doc_id, number, spans))
-    return FindResult(query, (), (query,), tuple(hits), literal=True)
+                    hits.append(
+                        Hit(index.doc_id(position), number, spans, index.doc_lang(position))
+                    )
+    return FindResult(query, (), (query,), tuple(sorted(hits, key=hit_order)), literal=True)
 
 
 def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, ...]:
@@ -241,12 +264,13 @@ def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, .
 
 
 def _combine(results: list[FindResult], mode: str) -> FindResult:
-    keyed = [{(h.doc, h.paragraph): h for h in r.hits} for r in results]
+    # A place is a paragraph of one version: --all-of asks for the concepts in one text.
+    keyed = [{_place(h): h for h in r.hits} for r in results]
     if mode == "all":
         places = set.intersection(*(set(k) for k in keyed))
     else:
         places = set().union(*(set(k) for k in keyed))
-    maybe = [{(h.doc, h.paragraph): h for h in r.possible} for r in results]
+    maybe = [{_place(h): h for h in r.possible} for r in results]
     return FindResult(
         " | ".join(r.query for r in results),
         tuple(dict.fromkeys(c for r in results for c in r.concepts)),
@@ -257,12 +281,16 @@ def _combine(results: list[FindResult], mode: str) -> FindResult:
     )
 
 
+def _place(hit: Hit) -> tuple[str, int, str]:
+    return hit.doc, hit.paragraph, hit.lang
+
+
 def _merged(
-    keyed: list[dict[tuple[str, int], Hit]], places: set[tuple[str, int]]
+    keyed: list[dict[tuple[str, int, str], Hit]], places: set[tuple[str, int, str]]
 ) -> tuple[Hit, ...]:
     hits = []
-    for place in sorted(places):
+    for place in places:
         # The same place can answer two queries (NPT and Non-Proliferation Treaty): once.
         spans = {(s.start, s.end): s for k in keyed if place in k for s in k[place].spans}
-        hits.append(Hit(place[0], place[1], tuple(spans[key] for key in sorted(spans))))
-    return tuple(hits)
+        hits.append(Hit(place[0], place[1], tuple(spans[key] for key in sorted(spans)), place[2]))
+    return tuple(sorted(hits, key=hit_order))

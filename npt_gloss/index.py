@@ -29,7 +29,7 @@ from npt_gloss.errors import DataError
 from npt_gloss.models import Concept, Document, DocumentMeta, Paragraph
 from npt_gloss.store import CorruptImage, Image, Records
 
-SCHEMA = 8
+SCHEMA = 9  # 8: language versions (texts per document, doc_langs); 9: glossary layers too
 _BUILD_MODULES = (
     "build.py", "corpus.py", "glossary.py", "index.py", "mentions.py", "models.py",
     "normalize.py", "store.py", "textio.py",
@@ -56,7 +56,7 @@ class Occurrence(NamedTuple):
     """One occurrence of a concept's form in a paragraph; offsets index ``Paragraph.text``."""
 
     concept: int  # index into Index.concepts
-    doc: int  # index into Index.documents
+    doc: int  # index into Index.documents (a document or one of its language versions)
     paragraph: int  # paragraph number
     start: int
     end: int
@@ -81,7 +81,9 @@ class Index:
         self.image = image
         info = image.value("info")
         self.t2s: dict[str, str] = image.value("t2s")
+        # Per text (a document, then each of its language versions): its id and language.
         self.doc_ids: list[str] = info["doc_ids"]
+        self.doc_langs: list[str] = info["doc_langs"]
         self.en_starts: list[int] = info["en_starts"]
         self.zh_starts: list[int] = info["zh_starts"]
         self.concepts = image.records("concepts")  # CONCEPT_FIELDS order, lists as lists
@@ -120,6 +122,7 @@ class Index:
         self._concept_cache: dict[int, Concept] = {}
         self._everyday_keys: dict[int, frozenset[str]] = {}
         self._doc_positions: dict[str, int] | None = None
+        self._versions: dict[str, dict[str, int]] | None = None
 
     def concept(self, index: int) -> Concept:
         if index not in self._concept_cache:
@@ -192,20 +195,48 @@ class Index:
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
         """{doc id: sorted paragraph numbers} where the concept is mentioned, as ``find``
         counts by default: not through a form that is also an everyday word (决定)."""
-        found: dict[int, set[int]] = {}
+        found: dict[str, set[int]] = {}
         for doc, para, _start, _end, form in self.all_occurrences(index):
             if not self.is_everyday(index, form):
-                found.setdefault(doc, set()).add(para)
-        return {self.doc_ids[doc]: sorted(paras) for doc, paras in found.items()}
+                # Versions share paragraph numbers: a mention in any of them counts.
+                found.setdefault(self.doc_ids[doc], set()).add(para)
+        return {doc: sorted(paras) for doc, paras in found.items()}
 
     def doc_id(self, doc: int) -> str:
         return self.doc_ids[doc]
 
-    def doc_index(self, doc_id: str) -> int | None:
-        """The position of the document with this id, or None."""
+    def doc_lang(self, doc: int) -> str:
+        """The language of text ``doc`` (a document or a language version)."""
+        return self.doc_langs[doc]
+
+    def document_ids(self) -> list[str]:
+        """The documents' ids, once each (their language versions share them)."""
+        return list(dict.fromkeys(self.doc_ids))
+
+    def doc_index(self, doc_id: str, lang: str | None = None) -> int | None:
+        """The position of the document with this id (of its version in ``lang`` when
+        given), or None."""
+        if lang is not None:
+            return self.versions(doc_id).get(lang)
         if self._doc_positions is None:
-            self._doc_positions = {d: i for i, d in enumerate(self.doc_ids)}
+            positions: dict[str, int] = {}
+            for i, d in enumerate(self.doc_ids):
+                positions.setdefault(d, i)  # the document itself comes before its versions
+            self._doc_positions = positions
         return self._doc_positions.get(doc_id)
+
+    def versions(self, doc_id: str) -> dict[str, int]:
+        """{language: position} of the document and its versions, the document first."""
+        if self._versions is None:  # built once: find asks for each hit's text
+            found: dict[str, dict[str, int]] = {}
+            for i, (d, lang) in enumerate(zip(self.doc_ids, self.doc_langs, strict=True)):
+                found.setdefault(d, {}).setdefault(lang, i)
+            self._versions = found
+        return dict(self._versions.get(doc_id, {}))
+
+    def languages(self) -> list[str]:
+        """Every language the texts are in, in order of first appearance."""
+        return list(dict.fromkeys(self.doc_langs))
 
     def document(self, doc: int) -> Document:
         data = self.documents[doc]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# The UN's six official languages: those a document's language versions can be in
+# (``text/<id>.<lang>.txt``), in the order they are listed and shown.
+VERSION_LANGS = ("zh", "en", "fr", "ru", "es", "ar")
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -56,11 +60,14 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Document:
-    """A document: its metadata, its numbered paragraphs, and where it was read from."""
+    """A document: its metadata, its numbered paragraphs, where it was read from, and its
+    versions in other languages (read from ``<id>.<lang>.txt`` by ``corpus.load_corpus``)."""
 
     meta: DocumentMeta
     paragraphs: tuple[Paragraph, ...]
     path: str = ""
+    # The document's other language versions (``<id>.<lang>.txt``), same paragraph numbers.
+    versions: tuple[Document, ...] = ()
 
     @property
     def id(self) -> str:

@@ -153,10 +153,30 @@ def _singular(word: str) -> str:
 def _spelling(word: str) -> str:
     word = _SPELLING.get(word, word)
     # -isation/-ization and -ise/-ize (organisation, organization): one key for both.
-    for british, american in (("isation", "ization"), ("ising", "izing"), ("ised", "ized")):
+    for british, american in _ISE:
         if word.endswith(british):
             return word[: -len(british)] + american
     return word
+
+
+_AMERICAN = {british: american for american, british in _SPELLING.items()}
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a British word (lower case) that :func:`term_key` unifies
+    with it ("defence" -> "defense", "organisation" -> "organization", plurals too), or the
+    word itself: running text is scanned for both, as lookup takes both."""
+    plural = word.endswith("s") and word[:-1] in _AMERICAN
+    base = word[:-1] if plural else word
+    if base in _AMERICAN:
+        return _AMERICAN[base] + ("s" if plural else "")
+    for british, american in (("isations", "izations"), *_ISE):
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word
+
+
+_ISE = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"))
 
 
 def english_word_key(word: str) -> str:

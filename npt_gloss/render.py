@@ -131,6 +131,28 @@ class Output:
                 table.add_row(*map(rich_text, row), end_section=position == len(group) - 1)
         Console(file=self.stream, no_color=bool(os.environ.get("NO_COLOR"))).print(table)
 
+    def side_by_side(
+        self, head: list[Line], header: list[str], rows: list[list[str]], plain: list[Line]
+    ) -> None:
+        """Texts in columns: on a terminal ``head`` and a rich table (one column per
+        ``header`` entry, line breaks in a cell kept); elsewhere the ``plain`` lines, which
+        give the same texts one after the other."""
+        if self.mode != "rich":
+            self.lines(plain)
+            return
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        self._rich(head)
+        table = Table(highlight=False, show_lines=True, expand=True)
+        table.add_column(header[0], justify="right", no_wrap=True, style=STYLES["num"])
+        for title in header[1:]:
+            table.add_column(title, ratio=1)  # the languages share the width equally
+        for row in rows:
+            table.add_row(*(Text(safe(cell)) for cell in row))
+        Console(file=self.stream, no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+
     def lines(self, lines: Iterable[Line]) -> None:
         if self.mode == "rich":
             self._rich(lines)

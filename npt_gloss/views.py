@@ -28,11 +28,15 @@ def show_lines(
     """Header, then each paragraph with its number in the margin and its items indented.
 
     ``gloss`` maps a paragraph number to (start, end, English term) marks to show inline.
+    The header gives the title in the text's own language first (a language version's
+    title is its own, official one).
     """
     meta = doc.meta
-    title = meta.title.zh or meta.id
-    header: Line = [(title, "title")]
-    if meta.title.en:
+    header: Line = [(own_title(meta) or meta.id, "title")]
+    if meta.lang == "en":
+        if meta.title.zh:
+            header.append((f" — {meta.title.zh}", "dim"))
+    elif meta.title.en:
         flag = "" if meta.title_en_official else " (unofficial translation)"
         header.append((f" — {meta.title.en}{flag}", "dim"))
     lines: list[Line] = [header, [(_byline(doc), "dim")], []]
@@ -44,42 +48,116 @@ def show_lines(
     return lines[:-1] if lines and lines[-1] == [] else lines
 
 
+def own_title(meta: Any) -> str:
+    """The title in the document's own language (``title.fr`` … live in ``extra``)."""
+    if meta.lang == "en":
+        return str(meta.title.en or meta.title.zh)
+    if meta.lang == "zh":
+        return str(meta.title.zh)
+    others = meta.extra.get("title", {})
+    return str(others.get(meta.lang, "") if isinstance(others, dict) else "") or meta.title.zh
+
+
 def _byline(doc: Document) -> str:
     meta = doc.meta
-    parts = [p for p in (meta.author.zh, meta.doc_type.zh, meta.symbol or None, meta.id) if p]
+    author = meta.author.zh if meta.lang == "zh" else meta.author.en or meta.author.zh
+    kind = meta.doc_type.zh if meta.lang == "zh" else meta.doc_type.en or meta.doc_type.zh
+    parts = [p for p in (author, kind, meta.symbol or None, meta.id) if p]
     return " · ".join(parts)
 
 
 def _paragraph_lines(
     paragraph: Paragraph, width: int, marks: list[tuple[int, int, str]]
 ) -> list[Line]:
-    lead_end = paragraph.text.find("\n")
-    lead_end = len(paragraph.text) if lead_end == -1 else lead_end
-    out: list[Line] = [
-        [(f"{paragraph.number:>{width}}. ", "num"), *_marked(paragraph.text, 0, lead_end, marks)]
-    ]
+    return _text_lines(paragraph.text, f"{paragraph.number:>{width}}. ", width + 2, marks)
+
+
+def _text_lines(
+    text: str, margin: str, indent: int, marks: list[tuple[int, int, str]]
+) -> list[Line]:
+    """A paragraph's text after ``margin``, its items on lines of their own, ``indent``
+    spaces in."""
+    lead_end = text.find("\n")
+    lead_end = len(text) if lead_end == -1 else lead_end
+    out: list[Line] = [[(margin, "num"), *_marked(text, 0, lead_end, marks)]]
     position = lead_end
-    while position < len(paragraph.text):
+    while position < len(text):
         start = position + 1
-        end = paragraph.text.find("\n", start)
-        end = len(paragraph.text) if end == -1 else end
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
         # The dash goes into the margin segment so that a wrapped item hangs under its text.
-        dash = paragraph.text[start : start + 2] if paragraph.text.startswith("– ", start) else ""
-        margin = " " * (width + 2) + dash
-        out.append([(margin, "num"), *_marked(paragraph.text, start + len(dash), end, marks)])
+        dash = text[start : start + 2] if text.startswith("– ", start) else ""
+        out.append([(" " * indent + dash, "num"), *_marked(text, start + len(dash), end, marks)])
         position = end
     return out
 
 
+def parallel_lines(versions: Sequence[Document], numbers: Sequence[int]) -> list[Line]:
+    """The versions one after the other, paragraph by paragraph, each labelled with its
+    language: the form ``show --parallel`` takes in a pipe."""
+    lines = parallel_head(versions)
+    width = len(str(len(versions[0].paragraphs)))
+    for number in numbers:
+        lines.append([])
+        for rank, doc in enumerate(versions):
+            margin = f"{number:>{width}}. " if rank == 0 else " " * (width + 2)
+            label = f"[{doc.meta.lang}] "
+            text = doc.paragraph(number).text
+            lines.extend(_text_lines(text, margin + label, width + 2 + len(label), []))
+    return lines
+
+
+def parallel_head(versions: Sequence[Document]) -> list[Line]:
+    """Each version's title labelled with its language, then the byline."""
+    head: list[Line] = [
+        [(f"[{doc.meta.lang}] ", "num"), (own_title(doc.meta) or doc.id, "title")]
+        for doc in versions
+    ]
+    head.append([(_byline(versions[0]), "dim")])
+    return head
+
+
+def parallel_rows(
+    versions: Sequence[Document], numbers: Sequence[int]
+) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of the side-by-side table: "¶" and one column per language."""
+    header = ["¶", *(doc.meta.lang for doc in versions)]
+    rows = [[str(n), *(doc.paragraph(n).text for doc in versions)] for n in numbers]
+    return header, rows
+
+
+def parallel_json(versions: Sequence[Document], numbers: Sequence[int]) -> dict[str, Any]:
+    """``show --parallel --json``: the document as ``show --json`` has it, its languages,
+    each version's own metadata, and per paragraph the text and items in each language."""
+    from npt_gloss.corpus import document_to_json
+
+    langs = [doc.meta.lang for doc in versions]
+    return {
+        "document": document_to_json(versions[0], ())["document"],
+        "langs": langs,
+        "versions": {doc.meta.lang: document_to_json(doc, ())["document"] for doc in versions},
+        "paragraphs": [
+            {
+                "number": n,
+                "text": {doc.meta.lang: doc.paragraph(n).text for doc in versions},
+                "items": {doc.meta.lang: list(doc.paragraph(n).items) for doc in versions},
+            }
+            for n in numbers
+        ],
+    }
+
+
 def gloss_marks(index: Index, doc_position: int) -> dict[int, list[tuple[int, int, str]]]:
-    """Paragraph → (start, end, English term) for every glossary term in the document; a
-    form that is also an everyday word (决定) gets its English with a question mark."""
+    """Paragraph → (start, end, term in the other language) for every glossary term in the
+    text: the English of a Chinese text, the Chinese of any other (an English version); a
+    form that is also an everyday word (决定) gets its gloss with a question mark."""
     marks: dict[int, list[tuple[int, int, str]]] = {}
+    column = 1 if index.doc_lang(doc_position) == "zh" else 2  # concepts' en or zh field
     for c_index, rows in enumerate(index.occurrences):
         mine = [row for row in rows if row[0] == doc_position]
         if not mine:
             continue
-        english = index.concepts[c_index][1]
+        english = index.concepts[c_index][column]
         for _doc, para, start, end, form in mine:
             gloss = f"{english}?" if index.is_everyday(c_index, form) else english
             marks.setdefault(para, []).append((start, end, gloss))
@@ -180,7 +258,7 @@ def _concept_lines(index: Index, concept: Concept, match: Match) -> list[Line]:
         ("see", ", ".join(concept.see)),
         (
             "in paper",
-            _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.documents)),
+            _paragraph_summary(index.paragraphs_by_doc(match.concept), len(index.document_ids())),
         ),
         # Which file answers, once there is more than one to choose from.
         ("glossary", index.glossary_of(match.concept) if len(index.glossaries) > 1 else ""),
@@ -219,6 +297,7 @@ def find_json(result: FindResult) -> dict[str, Any]:
 def _hit_json(hit: Hit) -> dict[str, Any]:
     return {
         "doc": hit.doc,
+        "lang": hit.lang,
         "paragraph": hit.paragraph,
         "spans": [_span_json(s) for s in hit.spans],
     }
@@ -258,10 +337,11 @@ def find_lines(
             (_listed(result.forms, FORMS_SHOWN), ""),
         ]
     ]
-    many_docs = len(index.documents) > 1
+    many_docs = len(index.document_ids()) > 1
+    many_langs = len(index.languages()) > 1
     for hit in result.hits:
-        text = _paragraph_text(index, hit.doc, hit.paragraph)
-        label = f"{hit.doc} ¶{hit.paragraph}" if many_docs else f"¶{hit.paragraph}"
+        text = _paragraph_text(index, hit)
+        label = _hit_label(hit, many_docs, many_langs)
         if full:
             marks = [(s.start, s.end, "") for s in hit.spans]
             lines.append([(f"{label:>5} ", "num"), *_marked(text, 0, len(text), marks)])
@@ -275,13 +355,20 @@ def find_lines(
     mentions = sum(len(h.spans) for h in result.hits)
     lines.append([(f"{mentions} mention(s) in {count} paragraph(s)", "dim")])
     if result.possible:
-        lines.extend(_possible_lines(result.possible, many_docs))
+        lines.extend(_possible_lines(result.possible, many_docs, many_langs))
     return lines
 
 
-def _possible_lines(possible: Sequence[Hit], many_docs: bool) -> list[Line]:
+def _hit_label(hit: Hit, many_docs: bool, many_langs: bool) -> str:
+    """ "¶14", with the document's id when there are several ("paper ¶14"), and the
+    version's language when there are several ("¶14 [en]")."""
+    label = f"{hit.doc} ¶{hit.paragraph}" if many_docs else f"¶{hit.paragraph}"
+    return f"{label} [{hit.lang}]" if many_langs else label
+
+
+def _possible_lines(possible: Sequence[Hit], many_docs: bool, many_langs: bool) -> list[Line]:
     """The places found only through everyday-word forms, one short line."""
-    places = [f"{h.doc} ¶{h.paragraph}" if many_docs else f"¶{h.paragraph}" for h in possible]
+    places = [_hit_label(h, many_docs, many_langs) for h in possible]
     forms = sorted({s.form for h in possible for s in h.spans})
     return [
         [
@@ -295,12 +382,12 @@ def _possible_lines(possible: Sequence[Hit], many_docs: bool) -> list[Line]:
     ]
 
 
-def _paragraph_text(index: Index, doc_id: str, number: int) -> str:
+def _paragraph_text(index: Index, hit: Hit) -> str:
     # Only the documents with hits are decoded (the index reads them one by one).
-    position = index.doc_index(doc_id)
+    position = index.doc_index(hit.doc, hit.lang)
     if position is None:
-        raise KeyError(doc_id)
-    return index.paragraph_text(position, number)
+        raise KeyError(hit.doc)
+    return index.paragraph_text(position, hit.paragraph)
 
 
 def _kwic(text: str, start: int, end: int, context: int) -> Line:

@@ -14,7 +14,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npt_gloss.cite import STYLE_LANGS, STYLES, csl_item, format_citation, missing_symbol_hint
+from npt_gloss.cite import (
+    STYLE_LANGS,
+    STYLES,
+    csl_item,
+    format_citation,
+    missing_symbol_hint,
+    with_version_title,
+)
 from npt_gloss.errors import UsageError
 from npt_gloss.models import Bilingual, DocumentMeta
 
@@ -672,3 +679,69 @@ def test_csl_says_which_edition_an_old_name_renders() -> None:
         "Chicago Manual of Style"
     )
     assert "edition" in notes[0]
+
+
+# ---------------------------------------------------------------- language versions
+
+# An English version of the paper, with a title invented for these tests (no real UN title).
+EN_VERSION = dataclasses.replace(
+    META,
+    lang="en",
+    title=Bilingual(TZH, "Areas of shared responsibility in nuclear disarmament"),
+)
+CONFERENCE_EN = (
+    "2020 Review Conference of the Parties to the Treaty on the Non-Proliferation of "
+    "Nuclear Weapons"
+)
+
+
+@pytest.mark.parametrize(
+    ("style", "lang", "expected"),
+    [
+        (
+            "un",
+            "en",
+            "Russian Federation, “Areas of shared responsibility in nuclear disarmament”, "
+            "working paper, paras. 3, 5–7 and 17.",
+        ),
+        (
+            "chicago",
+            "en",
+            "Russian Federation, “Areas of Shared Responsibility in Nuclear Disarmament” "
+            f"(working paper submitted to the {CONFERENCE_EN}, New York, August 1–26, 2022), "
+            "paras. 3, 5–7, 17.",
+        ),
+        (
+            "apa-ref",
+            "en",
+            "Russian Federation. (2022). Areas of shared responsibility in nuclear disarmament "
+            f"[Working paper]. {CONFERENCE_EN}.",
+        ),
+        (
+            "gbt7714",
+            "zh",
+            "俄罗斯联邦. 核裁军：分担责任的领域: 工作文件[R]. 纽约: "
+            "不扩散核武器条约缔约国2020年审议大会, 2022: 第3、第5至7和第17段.",
+        ),
+    ],
+)
+def test_golden_with_an_english_version(style: str, lang: str, expected: str) -> None:
+    meta = with_version_title(META, [EN_VERSION], lang)
+    assert format_citation(meta, REFS["mixed"], style, lang) == expected
+
+
+def test_the_english_version_title_is_official_and_only_in_english() -> None:
+    english = with_version_title(META, [EN_VERSION], "en")
+    assert english.title == Bilingual(TZH, "Areas of shared responsibility in nuclear disarmament")
+    assert english.title_en_official is True
+    assert with_version_title(META, [EN_VERSION], "zh") is META  # Chinese: the document's own
+    assert with_version_title(META, [], "en") is META  # no version: our rendering, unofficial
+
+
+def test_a_chinese_version_gives_the_chinese_title() -> None:
+    english_doc = dataclasses.replace(
+        META, lang="en", title=Bilingual("", "English title"), title_en_official=True
+    )
+    chinese = dataclasses.replace(META, title=Bilingual("中文标题", ""))
+    meta = with_version_title(english_doc, [chinese], "zh")
+    assert format_citation(meta, [12], "gbt7714").startswith("俄罗斯联邦. 中文标题: 工作文件[R].")

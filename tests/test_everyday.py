@@ -77,6 +77,7 @@ def test_find_decision_on_the_shipped_paper() -> None:
     assert data["possible"] == [
         {
             "doc": "ru-wp-shared-responsibility",
+            "lang": "zh",
             "paragraph": 22,
             "spans": [{"start": 63, "end": 65, "form": "决定", "concept": "decision"}],
         }

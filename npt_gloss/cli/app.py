@@ -22,6 +22,7 @@ import click
 
 from npt_gloss import __version__
 from npt_gloss.errors import NptGlossError, UsageError
+from npt_gloss.models import VERSION_LANGS
 
 EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -52,9 +53,10 @@ class State:
         return self._index
 
     def document(self, doc_id: str | None) -> tuple[int, Any]:
-        """The document to act on: ``--doc`` or the only one there is."""
+        """The document to act on: ``--doc`` or the only one there is (in its own language;
+        its language versions are :meth:`version`)."""
         index = self.index
-        ids = [d["meta"]["id"] for d in index.documents]
+        ids = index.document_ids()
         if doc_id is None:
             if len(ids) == 1:
                 return 0, index.document(0)
@@ -64,8 +66,36 @@ class State:
             )
         if doc_id not in ids:
             raise UsageError(f"unknown document '{doc_id}'", hint="documents: " + ", ".join(ids))
-        position = ids.index(doc_id)
+        position = index.doc_index(doc_id)
         return position, index.document(position)
+
+    def version(self, doc_id: str | None, lang: str | None) -> tuple[int, Any]:
+        """The document's version in ``lang`` (the document itself when ``lang`` is None or
+        its own language); a language it lacks is a usage error listing those it has."""
+        position, doc = self.document(doc_id)
+        if lang is None:
+            return position, doc
+        versions = self.index.versions(doc.id)
+        if lang not in versions:
+            raise UsageError(
+                f"document '{doc.id}' has no {lang} version",
+                hint="languages: " + ", ".join(versions),
+            )
+        return versions[lang], self.index.document(versions[lang])
+
+    def citable(self, doc_id: str | None, style: str, lang: str | None) -> Any:
+        """The document's metadata as a citation in ``style`` and ``lang`` gives it: with the
+        official title of its version in the citation's language, when there is one."""
+        from npt_gloss.cite import citation_lang, with_version_title
+
+        versions = self.versions(doc_id)
+        metas = [doc.meta for doc in versions]
+        return with_version_title(metas[0], metas[1:], citation_lang(style, lang))
+
+    def versions(self, doc_id: str | None) -> list[Any]:
+        """The document and its language versions, the document first."""
+        _, doc = self.document(doc_id)
+        return [self.index.document(p) for p in self.index.versions(doc.id).values()]
 
 
 def warn(message: str) -> None:
@@ -161,6 +191,18 @@ def doc_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--doc", "doc_id", metavar="ID", help="Document id (default: the only one)."
     )(command)
+
+
+def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang LANG``: one of the UN's six languages (a document's version in it)."""
+    return click.option(
+        "--lang",
+        "lang",
+        type=click.Choice(VERSION_LANGS),
+        default=None,
+        metavar="LANG",
+        help=help_text,
+    )
 
 
 def output(as_json: bool) -> Any:

@@ -64,18 +64,25 @@ def cite(
       npt-gloss cite "paras 3-5 and 9" --style apa
       npt-gloss cite 12 --style un --lang zh
       npt-gloss cite 14 --quote --gloss --copy
+
+    With an English version of the document (text/<id>.en.txt), a citation in English
+    gives its title as the official English title.
     """
     from npt_gloss.refs import parse_refs
 
     position, doc = state.document(doc_id)
     numbers = parse_refs(refs, len(doc.paragraphs))
-    from npt_gloss.cite import STYLE_LANGS, format_citation
+    from npt_gloss.cite import citation_lang, format_citation
 
-    citation = format_citation(doc.meta, numbers, style, lang)
+    meta = state.citable(doc.id, style, lang)
+    citation = format_citation(meta, numbers, style, lang)
     asked_lang = lang
-    lang = lang or STYLE_LANGS.get(style, ("en",))[0]
+    lang = citation_lang(style, lang)
     text = citation
     if quote:
+        # The paragraphs as the citation's language has them, when there is such a version.
+        if lang in state.index.versions(doc.id):
+            position, doc = state.version(doc.id, lang)
         text = _quoted(state, position, doc, numbers, gloss) + "\n\n" + citation
     out = output(as_json)
     if as_json:
@@ -86,18 +93,18 @@ def cite(
     else:
         out.lines([[(line, "")] for line in text.split("\n")])
     _symbol_hint(doc, style)
-    _style_notes(doc, numbers, style, asked_lang)
+    _style_notes(meta, numbers, style, asked_lang)
     if copy:
         _copy(text)
 
 
-def _style_notes(doc: Any, numbers: Any, style: str, lang: str | None) -> None:
+def _style_notes(meta: Any, numbers: Any, style: str, lang: str | None) -> None:
     """What a CSL style loses (a dropped or mislabelled paragraph locator, another edition)."""
     if not style.startswith("csl:"):
         return
     from npt_gloss.cite import citation_notes
 
-    for note in citation_notes(doc.meta, numbers, style, lang):
+    for note in citation_notes(meta, numbers, style, lang):
         click.echo(f"npt-gloss: note: {note}", err=True)
 
 

@@ -16,6 +16,7 @@ from npt_gloss.cli.app import (
     fail,
     guarded,
     json_option,
+    lang_option,
     nothing_found,
     output,
 )
@@ -65,6 +66,7 @@ from npt_gloss.errors import UsageError
     "--cite", "cite_style", metavar="STYLE", help="Add one citation of all hit paragraphs."
 )
 @doc_option
+@lang_option("Search only the versions in this language (default: every version).")
 @json_option
 @click.pass_obj
 @guarded
@@ -80,9 +82,13 @@ def find(
     full: bool,
     cite_style: str | None,
     doc_id: str | None,
+    lang: str | None,
     as_json: bool,
 ) -> None:
     """Every paragraph that mentions a concept, in either language and any wording.
+
+    Every language version of a document (text/<id>.<lang>.txt) is searched, each in its
+    own language; each hit names the version's language ("¶14 [en]"; "lang" in --json).
 
     A mention inside a longer term of another concept counts and is marked (核试验 inside
     全面禁止核试验条约: "within: CTBT"); a negated one never does (核武器国家 inside
@@ -98,6 +104,7 @@ def find(
       npt-gloss find NNWS --cite un
       npt-gloss find 核国家 --exact
       npt-gloss find "nuclear test" --direct
+      npt-gloss find "nuclear-weapon States" --lang en
     """
     from npt_gloss import views
     from npt_gloss.find import find as run_find
@@ -106,9 +113,20 @@ def find(
     queries, mode = _find_queries(query, any_of, all_of)
     index = state.index
     if doc_id is not None:
-        state.document(doc_id)  # validates the id
+        state.version(doc_id, lang)  # validates the id (and the language)
+    elif lang is not None and lang not in index.languages():
+        raise UsageError(
+            f"no document has a {lang} version", hint="languages: " + ", ".join(index.languages())
+        )
     result = run_find(
-        index, queries, mode=mode, exact=exact, doc=doc_id, direct=direct, everyday=everyday
+        index,
+        queries,
+        mode=mode,
+        exact=exact,
+        doc=doc_id,
+        direct=direct,
+        everyday=everyday,
+        lang=lang,
     )
     citation = (
         _find_citation(state, result, cite_style, doc_id) if cite_style and result.hits else None
@@ -150,5 +168,5 @@ def _find_citation(state: State, result: Any, style: str, doc_id: str | None) ->
     docs = sorted({h.doc for h in result.hits})
     if len(docs) > 1 and doc_id is None:
         raise UsageError("hits are in several documents; choose one with --doc to cite")
-    _, doc = state.document(doc_id or docs[0])
-    return format_citation(doc.meta, hit_refs(result.hits, doc.id), style, None)
+    meta = state.citable(doc_id or docs[0], style, None)
+    return format_citation(meta, hit_refs(result.hits, meta.id), style, None)

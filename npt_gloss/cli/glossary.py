@@ -173,7 +173,7 @@ def glossary_stats(state: State, as_json: bool) -> None:
         "concepts": len(index.concepts),
         "forms": len(index.forms),
         "in_documents": occurring,
-        "documents": len(index.documents),
+        "documents": len(index.document_ids()),  # a document's language versions count once
         "with_source": sourced,
         "domains": dict(sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
