@@ -732,7 +732,8 @@ def find_mentions(
     folder.learn({ch for paragraph in paragraphs for ch in paragraph.text})
     texts = [folder(paragraph.text) for paragraph in paragraphs]
     wanted = _occurring(table.patterns, [texts])
-    owners = _Owners(table.owners, set(table.names), set(table.everyday))
+    # No capitals test: drafts are scanned as before, without the English-text checks.
+    owners = _Owners(table.owners, set(table.names), set(table.everyday), set())
     scan = _Scan(table.patterns, pattern_number, owners)
     if wanted:
         find = _finder(table.patterns, wanted)
