@@ -387,3 +387,24 @@ def test_lang_option_names_the_language(pdfs: dict[str, Path]) -> None:
     assert '\nlang = "fr"\n' in result.stdout
     assert '\ntitle.fr = "Nuclear disarmament: areas of shared responsibility"\n' in result.stdout
     assert "(text, 2 pages, fr)" in result.stderr.splitlines()[0]
+
+
+def test_ingested_versions_are_shown_side_by_side_and_found(
+    pdfs: dict[str, Path], text_dir: Path
+) -> None:
+    """The loader takes the version ingest writes: show --parallel pairs the paragraphs, and
+    find reports each hit with the language of the text it is in."""
+    import json
+
+    for lang in ("zh", "en"):
+        assert (
+            run("--text", str(text_dir), "ingest", str(pdfs[lang]), "--id", "wp99").exit_code == 0
+        )
+    shown = run("--text", str(text_dir), "show", "3", "--parallel")
+    assert shown.exit_code == 0, shown.stderr
+    assert "核裁军是一个极其复杂的进程" in shown.stdout
+    assert "Nuclear disarmament is an extremely complex process" in shown.stdout
+    found = run("--text", str(text_dir), "find", "nuclear disarmament", "--json")
+    assert found.exit_code == 0, found.stderr
+    hits = {(hit["lang"], hit["paragraph"]) for hit in json.loads(found.stdout)["hits"]}
+    assert {("zh", 3), ("en", 3), ("zh", 4), ("en", 4)} <= hits

@@ -8,6 +8,10 @@ and page numbers as furniture. ``extracted_text`` gives the same document as a t
 extraction gives it: one printed line per line, blank lines between, pages separated by form
 feeds, the paragraph number alone on its line (Chinese) or before the text (English).
 
+The documents are test material, not UN documents: the Chinese paragraphs are adapted from
+the shipped paper, the English ones are this test's own rendering of them, and the symbol
+NPT/CONF.2020/WP.99, the job number and the dates are made up for the masthead tests.
+
 Chinese uses reportlab's built-in CID font STSong-Light (no font file needed). A footnote
 reference is written ``^1`` in a paragraph's text and printed as a raised small figure.
 """
