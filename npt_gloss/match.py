@@ -420,7 +420,7 @@ def _length_bounds(length: int, cutoff: float) -> tuple[int, int]:
     return int(length * ratio / (2 - ratio)), int(length * (2 - ratio) / ratio) + 1
 
 
-def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
+def _candidates(index: Index, key: str, low: int, high: int) -> Sequence[str]:
     """The keys of lengths ``low``..``high`` worth scoring against ``key``.
 
     All of them when there are few; otherwise a shortlist: the keys that share the most
