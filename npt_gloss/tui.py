@@ -3,8 +3,9 @@
 A search box on top; under it the matches of what is typed (both languages, every match kind,
 as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ choose a
 result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the paragraphs that
-mention it, Enter keeps the query in the history, Esc or Ctrl+C quits. Earlier queries are
-offered as completions; the history lives in the user data folder.
+mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C quits. Earlier queries
+are offered as completions; the history lives in the user data folder. SIGTERM and SIGHUP end
+it as a key does, so the terminal is restored whichever way it ends.
 
 Built on Textual, which only this command imports (it is the ``tui`` extra).
 """
@@ -29,6 +30,7 @@ from npt_gloss.normalize import has_cjk
 from npt_gloss.render import STYLES, Line, rich_text, safe
 
 RESULTS = 15  # matches listed per query (a screenful; more only slows each keystroke)
+EXIT_INTERRUPTED = 130  # Ctrl+C, as the contract has it for every command
 HISTORY_FILE = "history.txt"
 HISTORY_KEPT = 500
 
@@ -84,7 +86,8 @@ class LookupApp(App[None]):
         Binding("ctrl+y", "copy", "Copy rendering", priority=True),
         Binding("ctrl+f", "paragraphs", "Paragraphs", priority=True),
         Binding("escape", "quit", "Quit", priority=True),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+d", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -92,8 +95,11 @@ class LookupApp(App[None]):
         index: Index,
         history_folder: Path,
         copy: Callable[[str], str],
+        *,
+        handle_signals: bool = False,
     ) -> None:
         super().__init__()
+        self.handle_signals = handle_signals
         self.index = index
         self.history_folder = history_folder
         self.history = load_history(history_folder)
@@ -113,8 +119,27 @@ class LookupApp(App[None]):
                 yield Static(id="detail")
         yield Footer()
 
+    def on_load(self) -> None:
+        if self.handle_signals:
+            self._end_on_signals()
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app through its own exit, which takes the terminal out
+        of raw mode and off the alternate screen (their default would kill the process and
+        leave the terminal unusable). Installed before the terminal is switched over, on
+        the event loop, so the exit runs between messages and never inside one."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.exit, None, 128 + number)
+
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     # ------------------------------------------------------------ typing
 
