@@ -106,6 +106,9 @@ class LookupApp(App[None]):
         self.copy = copy
         self.matches: list[Match] = []
         self.query_text = ""
+        self._pending: str | None = None  # the latest text typed, not yet searched
+        self._shown: tuple[tuple[Match, ...], str] = ((), "")  # what the screen shows
+        self._detail_for: Match | None = None  # the match the detail pane shows
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -144,7 +147,16 @@ class LookupApp(App[None]):
     # ------------------------------------------------------------ typing
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.search(event.value)
+        # Keystrokes that come faster than results are drawn (a paste, a fast typist) are
+        # searched once, for the latest text: the search runs when the queue is empty.
+        if self._pending is None:
+            self.call_later(self._search_pending)
+        self._pending = event.value
+
+    def _search_pending(self) -> None:
+        text, self._pending = self._pending, None
+        if text is not None:
+            self.search(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.history = remember(self.history_folder, self.history, event.value)
@@ -153,15 +165,19 @@ class LookupApp(App[None]):
         """Fill the result list for ``text`` and show the best match."""
         self.query_text = text
         found = lookup(self.index, text, RESULTS) if text.strip() else []
-        self.matches = [m for m in found if m.score >= GOOD_ENOUGH]
+        matches = [m for m in found if m.score >= GOOD_ENOUGH]
+        message = "" if matches or not text.strip() else "nothing found"
+        if (tuple(matches), message) == self._shown:
+            return  # the screen already shows these results: nothing to redraw
+        self._shown = (tuple(matches), message)
+        self.matches = matches
         results = self.query_one("#results", OptionList)
-        results.clear_options()
-        results.add_options([Option(self._label(m)) for m in self.matches])
-        if self.matches:
+        results.set_options([Option(self._label(m)) for m in matches])
+        if matches:
             results.highlighted = 0
             self.show(0)
         else:
-            message = "nothing found" if text.strip() else ""
+            self._detail_for = None
             self.query_one("#detail", Static).update(Text(message, style="dim"))
 
     def _label(self, match: Match) -> Text:
@@ -181,8 +197,9 @@ class LookupApp(App[None]):
     def show(self, position: int) -> None:
         from npt_gloss.views import lookup_lines
 
-        if 0 <= position < len(self.matches):
-            lines = lookup_lines(self.index, [self.matches[position]])
+        if 0 <= position < len(self.matches) and self.matches[position] != self._detail_for:
+            self._detail_for = self.matches[position]
+            lines = lookup_lines(self.index, [self._detail_for])
             self.query_one("#detail", Static).update(as_text(lines))
 
     def selected(self) -> Match | None:
@@ -222,6 +239,8 @@ class LookupApp(App[None]):
             return
         result = mentions_of(self.index, match.concept)
         detail = self.query_one("#detail", Static)
+        # The pane no longer shows the details: the next search or move redraws them.
+        self._detail_for, self._shown = None, ((), "")
         if not result.hits and not result.possible:
             detail.update(Text(f"no paragraph mentions {result.query}", style="dim"))
             return

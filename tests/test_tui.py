@@ -69,6 +69,24 @@ def test_ctrl_f_shows_the_paragraphs(shipped_index: Index, tmp_path: Path) -> No
     assert "¶17" in shown["detail"] and "(within: CTBT)" in shown["detail"]
 
 
+@pytest.mark.parametrize(
+    ("query", "back"), [("missile", ["down", "up"]), ("nuclear test", ["space"])]
+)
+def test_after_the_paragraphs_a_move_or_a_key_brings_the_details_back(
+    shipped_index: Index, tmp_path: Path, query: str, back: list[str]
+) -> None:
+    """The results are not redrawn when a keystroke leaves them as they are; the paragraphs
+    shown with Ctrl+F still give way to the details (a trailing space finds the same)."""
+    shown = drive(shipped_index, tmp_path, [*query, "ctrl+f", *back], [])
+    assert shown["highlighted"] == 0
+    assert "definition:" in shown["detail"] and "mention(s) in" not in shown["detail"]
+
+
+def test_deleting_back_to_nothing_clears_the_results(shipped_index: Index, tmp_path: Path) -> None:
+    shown = drive(shipped_index, tmp_path, [*"NPT", "backspace", "backspace", "backspace"], [])
+    assert shown["labels"] == [] and shown["detail"] == ""
+
+
 def test_enter_keeps_the_query_in_the_history(shipped_index: Index, tmp_path: Path) -> None:
     drive(shipped_index, tmp_path, [*"NPT", "enter"], [])
     drive(shipped_index, tmp_path, [*"CTBT", "enter"], [])
