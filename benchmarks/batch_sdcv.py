@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,15 +57,17 @@ def make_queries(seed: int = SEED) -> list[str]:
     return exact + typos
 
 
-def timed(
-    command: list[str], env: dict[str, str], stdin: bytes | None = None
-) -> tuple[float, bytes]:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
+    """(wall seconds, CPU seconds of the child: user + system, stdout) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, input=stdin, capture_output=True, env=env, check=False)
+    done = subprocess.run(command, capture_output=True, env=env, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         sys.exit(f"{command[0]} failed ({done.returncode}): {done.stderr.decode()[:500]}")
-    return elapsed, done.stdout
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu, done.stdout
 
 
 def npt_found(stdout: bytes) -> int:
@@ -82,6 +85,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--queries", type=Path)
+    parser.add_argument(
+        "--reuse-export",
+        action="store_true",
+        help="use the StarDict files of an earlier run (to time an older npt-gloss)",
+    )
     args = parser.parse_args()
     sdcv = shutil.which("sdcv")
     if sdcv is None:
@@ -105,24 +113,28 @@ def main() -> None:
         env.pop(name, None)
     cli = [sys.executable, "-m", "npt_gloss"]
     book = DATA / "stardict"
-    subprocess.run([*cli, "glossary", "export", "--format", "stardict", "-o", f"{book}/"],
-                   env=env, check=True, capture_output=True)  # fmt: skip
+    if not (args.reuse_export and (book / "npt-gloss.ifo").exists()):
+        subprocess.run([*cli, "glossary", "export", "--format", "stardict", "-o", f"{book}/"],
+                       env=env, check=True, capture_output=True)  # fmt: skip
     npt_command = [*cli, "lookup", "--batch", str(listing)]
     sdcv_command = [sdcv, "-n", "-x", "--utf8-input", "--utf8-output", "--data-dir", str(book),
                     *queries]  # fmt: skip
-    _, npt_out = timed(npt_command, env)  # warm-up: the index cache, bytecode
-    _, sdcv_out = timed(sdcv_command, env)  # warm-up: sdcv's .idx cache
-    npt_times, sdcv_times = [], []
+    npt_out = timed(npt_command, env)[2]  # warm-up: the index cache, bytecode
+    sdcv_out = timed(sdcv_command, env)[2]  # warm-up: sdcv's .idx cache
+    npt_runs, sdcv_runs = [], []
     for _ in range(args.runs):
-        npt_times.append(timed(npt_command, env)[0])
-        sdcv_times.append(timed(sdcv_command, env)[0])
-    npt, sd = statistics.median(npt_times), statistics.median(sdcv_times)
+        npt_runs.append(timed(npt_command, env)[:2])
+        sdcv_runs.append(timed(sdcv_command, env)[:2])
+    npt_wall, npt_cpu = (statistics.median(column) for column in zip(*npt_runs, strict=True))
+    sd_wall, sd_cpu = (statistics.median(column) for column in zip(*sdcv_runs, strict=True))
     print(f"{len(queries)} queries, {args.runs} runs each, interleaved; medians:")
-    print(f"  npt-gloss lookup --batch: {npt:.3f} s  (found something for {npt_found(npt_out)})")
-    print(f"  sdcv -n:                  {sd:.3f} s  (found something for {sdcv_found(sdcv_out)})")
-    print(f"  ratio: {npt / sd:.1f}x sdcv")
-    print(f"  npt-gloss runs: {', '.join(f'{t:.2f}' for t in sorted(npt_times))}")
-    print(f"  sdcv runs:      {', '.join(f'{t:.3f}' for t in sorted(sdcv_times))}")
+    print(f"  npt-gloss lookup --batch: {npt_wall:.3f} s, CPU {npt_cpu:.3f} s"
+          f"  (found something for {npt_found(npt_out)})")  # fmt: skip
+    print(f"  sdcv -n:                  {sd_wall:.3f} s, CPU {sd_cpu:.3f} s"
+          f"  (found something for {sdcv_found(sdcv_out)})")  # fmt: skip
+    print(f"  ratio: {npt_wall / sd_wall:.1f}x sdcv (wall), {npt_cpu / sd_cpu:.1f}x (CPU)")
+    print(f"  npt-gloss wall: {', '.join(f'{t:.2f}' for t, _ in sorted(npt_runs))}")
+    print(f"  sdcv wall:      {', '.join(f'{t:.3f}' for t, _ in sorted(sdcv_runs))}")
 
 
 if __name__ == "__main__":
