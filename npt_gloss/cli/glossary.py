@@ -234,7 +234,8 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
 def glossary_export(
     state: State, fmt: str, source: str, doc_id: str | None, target: str | None
 ) -> None:
-    """Write the glossary for a spreadsheet or a CAT tool; with --doc, a document's termlist.
+    """Write the glossary for a spreadsheet, a CAT tool or a dictionary app; with --doc, a
+    document's termlist.
 
     \b
     Examples:
