@@ -232,3 +232,25 @@ def test_sdcv_opens_the_export(tmp_path, query: str, headword: str, first_line: 
     arrow = lines.index(f"-->{headword}")
     assert lines[arrow - 1].startswith("-->npt-gloss")  # the book name
     assert lines[arrow + 2] == first_line  # after the blank line sdcv puts before the text
+
+
+@pytest.mark.skipif(SDCV is None, reason="sdcv is not installed (Debian package sdcv)")
+def test_sdcv_finds_every_headword_and_form_exactly(tmp_path) -> None:
+    """sdcv binary-searches .idx and .syn: a form it cannot find exactly would show an order
+    that is not StarDict's."""
+    folder = tmp_path / "dict"
+    assert run("glossary", "export", "--format", "stardict", "-o", f"{folder}/").exit_code == 0
+    back = from_stardict(_read(folder / "npt-gloss"))
+    words = [w for w, _ in back.entries] + [w for w, _ in back.synonyms]
+    assert len(words) > 4000
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    missing = []
+    for start in range(0, len(words), 500):
+        chunk = words[start : start + 500]
+        done = subprocess.run(
+            [SDCV, "-n", "-e", "-x", "--utf8-input", "--utf8-output", "--data-dir", str(folder),
+             *chunk],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+        missing += [w for w in chunk if f", similar to {w}.\n" not in done.stdout]
+    assert missing == []
