@@ -55,10 +55,15 @@ def parse_queries(text: str) -> tuple[list[Query], list[Skipped]]:
 
 
 def answer_all(index: Index, queries: Sequence[Query], limit: int) -> Iterator[Answer]:
-    """Each query's matches, as ``lookup`` gives them (answers only, no weak suggestions)."""
+    """Each query's matches, as ``lookup`` gives them (answers only, no weak suggestions).
+    A query repeated in the list is looked up once."""
+    known: dict[str, tuple[Match, ...]] = {}
     for query in queries:
-        found = lookup(index, query.text, limit)
-        yield Answer(query, tuple(m for m in found if m.score >= GOOD_ENOUGH))
+        matches = known.get(query.text)
+        if matches is None:
+            found = lookup(index, query.text, limit)
+            matches = known[query.text] = tuple(m for m in found if m.score >= GOOD_ENOUGH)
+        yield Answer(query, matches)
 
 
 def tsv_rows(index: Index, answer: Answer) -> list[list[str]]:

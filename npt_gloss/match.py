@@ -12,11 +12,13 @@ fuzzy one: an exact "non-nuclear-weapon States" (100) can never lose to a fuzzy
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import sys
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from npt_gloss.index import KIND, Index, en_grams, zh_grams
@@ -98,15 +100,18 @@ def lookup_counted(
         for match in _pinyin_matches(index, query):
             _keep(best, match)
         if not best:
-            for match in word_matches(index, key, prefix=True):
+            for match in word_matches(index, key, prefix=True, limit=None if count_all else limit):
                 _keep(best, match)
     exact_found = any(m.score >= 95 for m in best.values())
     settled = not count_all and sum(m.score > FUZZY_CEILING for m in best.values()) >= limit
     if not settled and not (resolving is not None and _fuzzy_cannot_change(best, resolving)):
         for match in _fuzzy_matches(index, key, exact_found, best):
             _keep(best, match)
-    ranked = sorted(best.values(), key=lambda m: (-m.score, _preference(index, m)))
-    return ranked[:limit], len(ranked)
+    order = lambda m: (-m.score, _preference(index, m))  # noqa: E731
+    if count_all:
+        return sorted(best.values(), key=order)[:limit], len(best)
+    # The first ``limit`` only: a prefix typed into the live lookup can match thousands.
+    return heapq.nsmallest(limit, best.values(), key=order), len(best)
 
 
 _ARTICLE_EN = re.compile(r"(?i)^(?:article|arts?\.?|art)\s*([0-9]{1,3}|[ivxlc]+)\b\s*(.*)$")
@@ -199,13 +204,19 @@ MIN_PREFIX = 3  # letters: a shorter start of a word ("st") begins too many term
 FILLER_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
 
-def word_matches(index: Index, key: str, *, prefix: bool = False) -> list[Match]:
+def word_matches(
+    index: Index, key: str, *, prefix: bool = False, limit: int | None = None
+) -> list[Match]:
     """English forms that contain every word of the query as a whole word ("inspection" →
     "on-site inspection", "challenge inspection" …; the leading words of a long title → the
     title), as ``partial`` matches scored below any table match, shortest form first.
 
     With ``prefix``, the last word may be the start of a word ("strategic stab" → "strategic
-    stability"): what a user has typed so far."""
+    stability"): what a user has typed so far.
+
+    With ``limit``, the search stops once ``limit`` concepts score above anything a longer
+    form could (the score falls with the form's length, and forms come shortest first): the
+    best ``limit`` are the same, but not every match is returned."""
     words = [w for w in key.split() if w not in FILLER_WORDS]
     if not words or has_cjk(key):
         return []
@@ -215,16 +226,33 @@ def word_matches(index: Index, key: str, *, prefix: bool = False) -> list[Match]
         whole, start, prefix = words, "", False
     found = []
     phrase = f" {key}" if prefix else f" {key} "
+    scores: dict[int, float] = {}  # concept -> its best score so far (with ``limit``)
+    length = 0
     for candidate in _keys_with_words(index, whole, start):
         if candidate == key:
             continue
-        share = len(key) / len(candidate)
+        if limit and len(candidate) > length:
+            length = len(candidate)
+            if _out_of_reach(scores, limit, _word_score(key, length, WORD_PHRASE_BONUS)):
+                break
         bonus = WORD_PHRASE_BONUS if phrase in f" {candidate} " else 0.0
-        score = round(WORD_SCORE_FLOOR + WORD_SCORE_SPAN * share + bonus, 1)
+        score = _word_score(key, len(candidate), bonus)
         for f_index in index.keys[candidate]:
             concept, _, form = index.forms[f_index]
             found.append(Match(concept, score, "partial", form))
+            if limit and score > scores.get(concept, 0.0):
+                scores[concept] = score
     return found
+
+
+def _word_score(key: str, length: int, bonus: float) -> float:
+    return round(WORD_SCORE_FLOOR + WORD_SCORE_SPAN * len(key) / length + bonus, 1)
+
+
+def _out_of_reach(scores: dict[int, float], limit: int, most: float) -> bool:
+    """Whether ``limit`` concepts already score above ``most`` (ties could still change
+    the order, so only a higher score settles it)."""
+    return len(scores) >= limit and heapq.nlargest(limit, scores.values())[-1] > most
 
 
 def _keys_with_words(index: Index, words: list[str], start: str = "") -> Iterator[str]:
@@ -420,7 +448,7 @@ def _length_bounds(length: int, cutoff: float) -> tuple[int, int]:
     return int(length * ratio / (2 - ratio)), int(length * (2 - ratio) / ratio) + 1
 
 
-def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
+def _candidates(index: Index, key: str, low: int, high: int) -> Sequence[str]:
     """The keys of lengths ``low``..``high`` worth scoring against ``key``.
 
     All of them when there are few; otherwise a shortlist: the keys that share the most
@@ -446,7 +474,24 @@ def _candidates(index: Index, key: str, low: int, high: int) -> list[str]:
             break
         counts.update(positions)
         spent += len(positions)
-    return [keys[position] for position, _ in counts.most_common(SHORTLIST)]
+    return [keys[position] for position in most_common(counts, SHORTLIST)]
+
+
+def most_common(counts: Counter[int], n: int) -> list[int]:
+    """``[item for item, _ in counts.most_common(n)]``, in the same order (ties in first-seen
+    order), without a Python-level heap over tens of thousands of items: the count that
+    admits ``n`` items is found from a histogram of the counts, and only the items counted
+    that often are sorted."""
+    if len(counts) <= n:
+        return [item for item, _ in counts.most_common()]
+    histogram = Counter(counts.values())
+    admitted = 0
+    for least in sorted(histogram, reverse=True):
+        admitted += histogram[least]
+        if admitted >= n:
+            break
+    kept = list(compress(counts.keys(), map(least.__le__, counts.values())))
+    return sorted(kept, key=counts.__getitem__, reverse=True)[:n]  # stable: ties stay in order
 
 
 def _fuzzy_matches(index: Index, key: str, strict: bool, best: dict[int, Match]) -> list[Match]:

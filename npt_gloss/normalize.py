@@ -52,8 +52,13 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+# The blocks of is_cjk as one character class: has_cjk runs for every key a lookup looks at,
+# and a regex scans in C (as does the isascii fast path) where a generator would not.
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def fold_char(ch: str, t2s: T2S) -> str:

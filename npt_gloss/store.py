@@ -336,31 +336,50 @@ class Records(_Blobs, Sequence[Any]):
             yield self[i]
 
 
+RUNS_KEPT = 64  # decoded runs of lines a Lines remembers (a batch asks for the same few)
+
+
 class Lines(Records):
     """Records that are lines of text; a run of them decodes at once."""
 
-    __slots__ = ()
+    __slots__ = ("_runs",)
 
-    def run(self, start: int, stop: int) -> list[str]:
-        """``self[start:stop]`` as one decode and one split (fast for thousands)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._runs: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def run(self, start: int, stop: int) -> tuple[str, ...]:
+        """``self[start:stop]`` as one decode and one split (fast for thousands), remembered:
+        the fuzzy matcher asks for the keys of the same few length windows query after
+        query."""
         count = len(self._offsets) - 1
         start, stop = max(0, min(start, count)), max(0, min(stop, count))
         if start >= stop:
-            return []
+            return ()
+        found = self._runs.get((start, stop))
+        if found is not None:
+            return found
         if self._crcs is not None:
             for number in range(start, stop):
                 self._raw(number)
         data = self._data[self._offsets[start] : self._offsets[stop]]
         try:
-            return str(data, "utf-8", "surrogatepass").split("\n")[:-1]
+            found = tuple(str(data, "utf-8", "surrogatepass").split("\n")[:-1])
         except UnicodeDecodeError as exc:
             raise self._image.damaged(f"{self._name}: {exc}") from None
+        if len(self._runs) >= RUNS_KEPT:
+            self._runs.clear()
+        self._runs[(start, stop)] = found
+        return found
+
+
+KEYS_KEPT = 20_000  # looked-up keys a Table remembers, with their values (or their absence)
 
 
 class Table(_Blobs, Mapping[str, Any]):
     """A read-only dict over a hash-bucketed section."""
 
-    __slots__ = ("_count", "_mask")
+    __slots__ = ("_count", "_known", "_mask")
 
     def __init__(
         self,
@@ -374,6 +393,7 @@ class Table(_Blobs, Mapping[str, Any]):
         super().__init__(offsets, data, crcs, image, name)
         self._mask = len(offsets) - 2
         self._count = count
+        self._known: dict[str, Any] = {}  # keys already looked up (a batch repeats grams)
 
     def _bucket(self, number: int) -> list[tuple[str, Any]]:
         if self._offsets[number] == self._offsets[number + 1]:
@@ -381,10 +401,19 @@ class Table(_Blobs, Mapping[str, Any]):
         return self._decoding(marshal.loads, number)  # type: ignore[no-any-return]
 
     def get(self, key: str, default: Any = None) -> Any:
+        value = self._known.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._look_up(key)
+            if len(self._known) >= KEYS_KEPT:
+                self._known.clear()
+            self._known[key] = value
+        return default if value is _MISSING else value
+
+    def _look_up(self, key: str) -> Any:
         for candidate, value in self._bucket(key_hash(key) & self._mask):
             if candidate == key:
                 return value
-        return default
+        return _MISSING
 
     def __getitem__(self, key: str) -> Any:
         value = self.get(key, _MISSING)

@@ -3,8 +3,9 @@
 A search box on top; under it the matches of what is typed (both languages, every match kind,
 as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ choose a
 result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the paragraphs that
-mention it, Enter keeps the query in the history, Esc or Ctrl+C quits. Earlier queries are
-offered as completions; the history lives in the user data folder.
+mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C quits. Earlier queries
+are offered as completions; the history lives in the user data folder. SIGTERM and SIGHUP end
+it as a key does, so the terminal is restored whichever way it ends.
 
 Built on Textual, which only this command imports (it is the ``tui`` extra).
 """
@@ -29,6 +30,7 @@ from npt_gloss.normalize import has_cjk
 from npt_gloss.render import STYLES, Line, rich_text, safe
 
 RESULTS = 15  # matches listed per query (a screenful; more only slows each keystroke)
+EXIT_INTERRUPTED = 130  # Ctrl+C, as the contract has it for every command
 HISTORY_FILE = "history.txt"
 HISTORY_KEPT = 500
 
@@ -84,7 +86,8 @@ class LookupApp(App[None]):
         Binding("ctrl+y", "copy", "Copy rendering", priority=True),
         Binding("ctrl+f", "paragraphs", "Paragraphs", priority=True),
         Binding("escape", "quit", "Quit", priority=True),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+d", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -92,14 +95,20 @@ class LookupApp(App[None]):
         index: Index,
         history_folder: Path,
         copy: Callable[[str], str],
+        *,
+        handle_signals: bool = False,
     ) -> None:
         super().__init__()
+        self.handle_signals = handle_signals
         self.index = index
         self.history_folder = history_folder
         self.history = load_history(history_folder)
         self.copy = copy
         self.matches: list[Match] = []
         self.query_text = ""
+        self._pending: str | None = None  # the latest text typed, not yet searched
+        self._shown: tuple[tuple[Match, ...], str] = ((), "")  # what the screen shows
+        self._detail_for: Match | None = None  # the match the detail pane shows
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -113,13 +122,41 @@ class LookupApp(App[None]):
                 yield Static(id="detail")
         yield Footer()
 
+    def on_load(self) -> None:
+        if self.handle_signals:
+            self._end_on_signals()
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app through its own exit, which takes the terminal out
+        of raw mode and off the alternate screen (their default would kill the process and
+        leave the terminal unusable). Installed before the terminal is switched over, on
+        the event loop, so the exit runs between messages and never inside one."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.exit, None, 128 + number)
+
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     # ------------------------------------------------------------ typing
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.search(event.value)
+        # Keystrokes that come faster than results are drawn (a paste, a fast typist) are
+        # searched once, for the latest text: the search runs when the queue is empty.
+        if self._pending is None:
+            self.call_later(self._search_pending)
+        self._pending = event.value
+
+    def _search_pending(self) -> None:
+        text, self._pending = self._pending, None
+        if text is not None:
+            self.search(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.history = remember(self.history_folder, self.history, event.value)
@@ -128,15 +165,19 @@ class LookupApp(App[None]):
         """Fill the result list for ``text`` and show the best match."""
         self.query_text = text
         found = lookup(self.index, text, RESULTS) if text.strip() else []
-        self.matches = [m for m in found if m.score >= GOOD_ENOUGH]
+        matches = [m for m in found if m.score >= GOOD_ENOUGH]
+        message = "" if matches or not text.strip() else "nothing found"
+        if (tuple(matches), message) == self._shown:
+            return  # the screen already shows these results: nothing to redraw
+        self._shown = (tuple(matches), message)
+        self.matches = matches
         results = self.query_one("#results", OptionList)
-        results.clear_options()
-        results.add_options([Option(self._label(m)) for m in self.matches])
-        if self.matches:
+        results.set_options([Option(self._label(m)) for m in matches])
+        if matches:
             results.highlighted = 0
             self.show(0)
         else:
-            message = "nothing found" if text.strip() else ""
+            self._detail_for = None
             self.query_one("#detail", Static).update(Text(message, style="dim"))
 
     def _label(self, match: Match) -> Text:
@@ -156,8 +197,9 @@ class LookupApp(App[None]):
     def show(self, position: int) -> None:
         from npt_gloss.views import lookup_lines
 
-        if 0 <= position < len(self.matches):
-            lines = lookup_lines(self.index, [self.matches[position]])
+        if 0 <= position < len(self.matches) and self.matches[position] != self._detail_for:
+            self._detail_for = self.matches[position]
+            lines = lookup_lines(self.index, [self._detail_for])
             self.query_one("#detail", Static).update(as_text(lines))
 
     def selected(self) -> Match | None:
@@ -197,6 +239,8 @@ class LookupApp(App[None]):
             return
         result = mentions_of(self.index, match.concept)
         detail = self.query_one("#detail", Static)
+        # The pane no longer shows the details: the next search or move redraws them.
+        self._detail_for, self._shown = None, ((), "")
         if not result.hits and not result.possible:
             detail.update(Text(f"no paragraph mentions {result.query}", style="dim"))
             return

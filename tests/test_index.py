@@ -384,9 +384,14 @@ def test_image_round_trip(table: dict, records: list, lines: list) -> None:
         for key, value in table.items():
             assert read[key] == tuple(value) and key in read
         assert "\n not a key" not in read and read.get("\n not a key") is None
+        # Asked again (now from what the table remembers): the same answers.
+        assert read.get("\n not a key", 7) == 7 and "\n not a key" not in read
+        assert all(read.get(key) == tuple(value) for key, value in table.items())
         assert list(image.records("records")) == records
         assert list(image.lines("lines")) == lines
-        assert image.lines("lines").run(0, len(lines)) == lines
+        runs = image.lines("lines")
+        assert runs.run(0, len(lines)) == tuple(lines) == runs.run(0, len(lines))
+        assert runs.run(1, len(lines)) == tuple(lines[1:])
         assert image.value("value") == {"a": [1, 2]}
 
 

@@ -320,3 +320,39 @@ def test_a_word_negated_in_a_term_does_not_find_it(shipped_index: Index) -> None
     forms = [m.form for m in word_matches(shipped_index, "compliance")]
     assert all(not f.lower().startswith("non") for f in forms)
     assert "non-compliance" not in [f.lower() for f in forms]
+
+
+# ---------------------------------------------------------------- cutting work, not answers
+
+
+@given(st.lists(st.integers(0, 60), max_size=300), st.integers(1, 40))
+def test_most_common_is_counters_own(items: list[int], n: int) -> None:
+    from collections import Counter
+
+    from npt_gloss.match import most_common
+
+    counts = Counter(items)
+    assert most_common(counts, n) == [item for item, _ in counts.most_common(n)]
+
+
+@pytest.mark.parametrize(
+    "typed", ["tre", "treat", "nuclear w", "nuclear weapon sta", "inspec", "arms con", "missile"]
+)
+@pytest.mark.parametrize("limit", [1, 5, 15])
+def test_a_limited_lookup_keeps_the_best_answers(shipped_index, typed: str, limit: int) -> None:
+    """lookup stops the word search once ``limit`` concepts are out of reach, and ranks only
+    those; the answers are the ones a full ranking gives."""
+    from npt_gloss.match import lookup_counted
+
+    full, total = lookup_counted(shipped_index, typed, limit)
+    assert lookup(shipped_index, typed, limit) == full
+    assert total >= len(full)
+
+
+def test_the_word_search_stops_early_with_a_limit(shipped_index) -> None:
+    from npt_gloss.match import word_matches
+
+    every = word_matches(shipped_index, "treat", prefix=True)
+    some = word_matches(shipped_index, "treat", prefix=True, limit=5)
+    assert len(every) > 100 > 5 <= len(some) < 10
+    assert {m.concept for m in some} <= {m.concept for m in every}

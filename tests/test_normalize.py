@@ -109,7 +109,7 @@ def test_spaces_inside_chinese_fold_away(text: str, folded: str) -> None:
 
 # ---------------------------------------------------------------- edges (mutation testing)
 
-from npt_gloss.normalize import english_word_key, is_cjk  # noqa: E402
+from npt_gloss.normalize import english_word_key, has_cjk, is_cjk  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -123,6 +123,12 @@ from npt_gloss.normalize import english_word_key, is_cjk  # noqa: E402
 )  # fmt: skip
 def test_is_cjk_at_the_edges_of_each_block(code: int, expected: bool) -> None:
     assert is_cjk(chr(code)) is expected
+    assert has_cjk(f"ab{chr(code)}c") is expected
+
+
+@given(st.text())
+def test_has_cjk_is_is_cjk_of_any_character(text: str) -> None:
+    assert has_cjk(text) is any(is_cjk(ch) for ch in text)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +69,24 @@ def test_ctrl_f_shows_the_paragraphs(shipped_index: Index, tmp_path: Path) -> No
     assert "¶17" in shown["detail"] and "(within: CTBT)" in shown["detail"]
 
 
+@pytest.mark.parametrize(
+    ("query", "back"), [("missile", ["down", "up"]), ("nuclear test", ["space"])]
+)
+def test_after_the_paragraphs_a_move_or_a_key_brings_the_details_back(
+    shipped_index: Index, tmp_path: Path, query: str, back: list[str]
+) -> None:
+    """The results are not redrawn when a keystroke leaves them as they are; the paragraphs
+    shown with Ctrl+F still give way to the details (a trailing space finds the same)."""
+    shown = drive(shipped_index, tmp_path, [*query, "ctrl+f", *back], [])
+    assert shown["highlighted"] == 0
+    assert "definition:" in shown["detail"] and "mention(s) in" not in shown["detail"]
+
+
+def test_deleting_back_to_nothing_clears_the_results(shipped_index: Index, tmp_path: Path) -> None:
+    shown = drive(shipped_index, tmp_path, [*"NPT", "backspace", "backspace", "backspace"], [])
+    assert shown["labels"] == [] and shown["detail"] == ""
+
+
 def test_enter_keeps_the_query_in_the_history(shipped_index: Index, tmp_path: Path) -> None:
     drive(shipped_index, tmp_path, [*"NPT", "enter"], [])
     drive(shipped_index, tmp_path, [*"CTBT", "enter"], [])
@@ -88,3 +111,71 @@ def test_off_a_terminal_it_says_so_and_exits_2() -> None:
         result = CliRunner().invoke(cli, [name])
         assert result.exit_code == 2
         assert "the live lookup needs a terminal" in result.stderr
+
+
+# ---------------------------------------------------------------- ending it on a real terminal
+
+ENTER_ALT, LEAVE_ALT = b"\x1b[?1049h", b"\x1b[?1049l"  # the alternate screen, on and off
+
+
+def _read_until(master: int, wanted: bytes, seen: bytearray, seconds: float) -> bool:
+    import select
+
+    deadline = time.monotonic() + seconds
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                seen.extend(os.read(master, 65536))
+            except OSError:  # the other end closed
+                break
+    return wanted in seen
+
+
+@pytest.mark.parametrize(
+    ("ending", "status"),
+    [
+        ("SIGTERM", 143),
+        ("SIGHUP", 129),
+        (b"\x03", 130),  # Ctrl+C
+        (b"\x04", 0),  # Ctrl+D
+    ],
+)
+def test_the_terminal_is_restored_however_it_ends(
+    tmp_path: Path, ending: str | bytes, status: int
+) -> None:
+    """`npt-gloss interactive` in a pseudo-terminal: once it is drawn, a signal or a key ends
+    it, and the terminal is left as it was found (modes and the normal screen)."""
+    try:
+        import termios
+
+        master, slave = os.openpty()
+    except (ImportError, OSError) as exc:
+        pytest.skip(f"no pseudo-terminal here: {exc}")
+    env = {**os.environ, "TERM": "xterm-256color", "NPT_GLOSS_DATA": str(tmp_path)}
+    before = termios.tcgetattr(slave)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "npt_gloss", "interactive"],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    seen = bytearray()
+    try:
+        # Drawn: the search box's placeholder is on the screen.
+        assert _read_until(master, b"a term in English", seen, 90), bytes(seen[-500:])
+        assert ENTER_ALT in seen
+        assert termios.tcgetattr(slave) != before  # raw mode while it runs
+        if isinstance(ending, str):
+            process.send_signal(getattr(signal, ending))
+        else:
+            os.write(master, ending)
+        assert process.wait(timeout=30) == status
+        _read_until(master, b"\0never", seen, 0.5)  # what it wrote on its way out
+        after = termios.tcgetattr(slave)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(slave)
+        os.close(master)
+    assert after == before
+    assert LEAVE_ALT in seen[seen.index(ENTER_ALT) :]
+    assert b"Traceback" not in seen

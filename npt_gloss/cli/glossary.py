@@ -265,11 +265,12 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "tsv", "tbx", "tbx2"]),
+    type=click.Choice(["csv", "tsv", "tbx", "tbx2", "stardict"]),
     default="csv",
     show_default=True,
     help="csv: every field, a row per concept; tsv: OmegaT glossary (source, target, comment); "
-    "tbx: TBX-Basic (ISO 30042:2019); tbx2: the older martif TBX.",
+    "tbx: TBX-Basic (ISO 30042:2019); tbx2: the older martif TBX; stardict: a dictionary for "
+    "GoldenDict and sdcv (needs -o DIR or -o BASENAME).",
 )
 @click.option(
     "--from",
@@ -285,13 +286,21 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
     metavar="ID",
     help="Only the concepts that occur in this document, with their paragraphs (csv).",
 )
-@click.option("-o", "--output", "target", metavar="PATH", help="Write to PATH (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    metavar="PATH",
+    help="Write to PATH (default: stdout). With stardict: a folder (files named npt-gloss.*) "
+    "or a base name (PATH.ifo, PATH.idx, PATH.syn, PATH.dict).",
+)
 @click.pass_obj
 @guarded
 def glossary_export(
     state: State, fmt: str, source: str, doc_id: str | None, target: str | None
 ) -> None:
-    """Write the glossary for a spreadsheet or a CAT tool; with --doc, a document's termlist.
+    """Write the glossary for a spreadsheet, a CAT tool or a dictionary app; with --doc, a
+    document's termlist.
 
     \b
     Examples:
@@ -299,6 +308,7 @@ def glossary_export(
       npt-gloss glossary export --doc ru-wp-shared-responsibility -o termlist.csv
       npt-gloss glossary export --format tsv --from zh -o omegat-glossary.txt
       npt-gloss glossary export --format tbx -o npt-gloss.tbx
+      npt-gloss glossary export --format stardict -o ~/.stardict/dic/npt-gloss/
     """
     from npt_gloss.formats.tabular import to_csv, to_omegat
     from npt_gloss.formats.tbx import to_tbx
@@ -312,6 +322,9 @@ def glossary_export(
         concepts = [c for c in map(index.concept, range(len(index.concepts))) if c.id in paragraphs]
     else:
         concepts = [index.concept(c) for c in range(len(index.concepts))]
+    if fmt == "stardict":
+        _write_stardict(concepts, target)
+        return
     if fmt == "csv":
         text = to_csv(concepts, paragraphs)
     elif fmt == "tsv":
@@ -322,6 +335,36 @@ def glossary_export(
         click.echo(text, nl=False)
     else:
         write_atomic(target, text)
+
+
+def _write_stardict(concepts: list[Any], target: str | None) -> None:
+    """The dictionary's files beside one another; the .ifo last, as readers look for it."""
+    import os
+    from pathlib import Path
+
+    from npt_gloss.cli.app import warn
+    from npt_gloss.errors import UsageError
+    from npt_gloss.formats.stardict import SUFFIXES, to_stardict
+    from npt_gloss.textio import write_atomic
+
+    if not target:
+        raise UsageError(
+            "stardict writes several files: name a folder or a base name with -o",
+            hint="npt-gloss glossary export --format stardict -o npt-gloss-dict/",
+        )
+    base = Path(target)
+    if target.endswith(("/", os.sep)) or base.is_dir():
+        base.mkdir(parents=True, exist_ok=True)
+        base = base / "npt-gloss"
+    elif base.suffix.lower() in SUFFIXES:
+        base = base.with_suffix("")
+    book = to_stardict(concepts, f"{len(concepts)} concepts of the npt-gloss glossary")
+    for suffix in (".dict", ".idx", ".syn", ".ifo"):
+        if suffix in book.files:
+            write_atomic(f"{base}{suffix}", book.files[suffix])
+    if book.too_long:
+        warn(f"{len(book.too_long)} form(s) over 255 bytes left out of the headwords")
+    click.echo(f"{base}.ifo: {book.entries} entries, {book.synonyms} further forms", err=True)
 
 
 def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:

@@ -17,7 +17,8 @@ def interactive(state: State) -> None:
     """Look terms up as you type: results in both languages, details, paragraphs.
 
     Keys: ↑/↓ choose a result · Ctrl+Y copy its rendering in the other language · Ctrl+F
-    the paragraphs that mention it · Enter keep the query in the history · Esc quit.
+    the paragraphs that mention it · Enter keep the query in the history · Esc or Ctrl+D
+    quit (Ctrl+C: exit status 130).
     Needs a terminal and the 'tui' extra (pip install 'npt-gloss[tui]').
 
     \b
@@ -36,4 +37,7 @@ def interactive(state: State) -> None:
     from npt_gloss import paths
     from npt_gloss.clipboard import copy_to_clipboard
 
-    LookupApp(state.index, paths.data_dir(), copy_to_clipboard).run()
+    app = LookupApp(state.index, paths.data_dir(), copy_to_clipboard, handle_signals=True)
+    app.run()
+    if app.return_code:  # Ctrl+C (130) or a signal (128 + its number), the terminal restored
+        raise SystemExit(app.return_code)
