@@ -106,13 +106,16 @@ def to_xlsx(concepts: Iterable[Concept], paragraphs: dict[str, str] | None = Non
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell
 
+    # Rows first, so that a form the layout cannot hold is refused before a workbook is
+    # half written.
+    rows = [_row(concept) for concept in concepts]
+    if paragraphs is not None:
+        for row in rows:
+            row.append(paragraphs.get(row[0], ""))
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet(SHEET)
     sheet.append([*HEADERS, *(["Paragraphs"] if paragraphs is not None else [])])
-    for concept in concepts:
-        row = _row(concept)
-        if paragraphs is not None:
-            row.append(paragraphs.get(concept.id, ""))
+    for row in rows:
         cells = []
         for value in row:
             cell = WriteOnlyCell(sheet, value=value or None)
