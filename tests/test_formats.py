@@ -72,7 +72,6 @@ import xml.etree.ElementTree as ET  # noqa: E402
 
 import pytest  # noqa: E402
 
-from npt_gloss.formats.merge import merge_concepts  # noqa: E402
 from npt_gloss.formats.tabular import from_csv  # noqa: E402
 from npt_gloss.formats.tbx import TBX_NS, from_tbx, to_tbx  # noqa: E402
 from npt_gloss.formats.toml_out import to_toml  # noqa: E402
@@ -142,22 +141,6 @@ def test_tbx_basic_structure() -> None:
 def test_martif_uses_the_older_element_names() -> None:
     root = ET.fromstring(to_tbx(MINI_CONCEPTS[:1], "tbx2"))
     assert root.tag == "martif" and root.find(".//termEntry/langSet/tig/term") is not None
-
-
-def test_merge_keeps_both_sides() -> None:
-    from conftest import concept
-
-    mine = [concept("nws", "nuclear-weapon States", "核武器国家", abbr=["NWS"])]
-    theirs = [
-        concept("nws", "nuclear weapon states", "有核国家", note="theirs"),
-        concept("new-one", "new one", "新的"),
-    ]
-    merged = merge_concepts(mine, theirs)
-    assert [c.id for c in merged] == ["nws", "new-one"]
-    nws = merged[0]
-    assert (nws.en, nws.zh) == ("nuclear-weapon States", "核武器国家")
-    assert nws.en_variants == ("nuclear weapon states",)
-    assert nws.zh_variants == ("有核国家",) and nws.abbr == ("NWS",) and nws.note == "theirs"
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,9 @@ def test_export_import_export_through_the_cli(tmp_path) -> None:
     result = run("glossary", "import", str(first), "-o", str(toml))
     assert result.exit_code == 0 and result.stderr == ""
     second = tmp_path / "second.xlsx"
-    again = run("--glossary", str(toml), "glossary", "export", "--format", "xlsx", "-o", str(second))
+    again = run(
+        "--glossary", str(toml), "glossary", "export", "--format", "xlsx", "-o", str(second)
+    )
     assert again.exit_code == 0
     assert cells(second) == cells(first)
     assert len(cells(first)) == 1 + 1211
@@ -109,7 +111,9 @@ def test_export_import_export_through_the_cli(tmp_path) -> None:
 def test_termlist_adds_the_paragraphs(tmp_path) -> None:
     path = tmp_path / "termlist.xlsx"
     doc = "ru-wp-shared-responsibility"
-    assert run("glossary", "export", "--format", "xlsx", "--doc", doc, "-o", str(path)).exit_code == 0
+    assert (
+        run("glossary", "export", "--format", "xlsx", "--doc", doc, "-o", str(path)).exit_code == 0
+    )
     rows = cells(path)
     assert rows[0][-1] == "Paragraphs"
     by_id = {row[0]: row for row in rows[1:]}
