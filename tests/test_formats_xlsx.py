@@ -187,3 +187,9 @@ def test_without_openpyxl_the_extra_is_named(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now fails
     with pytest.raises(UsageError, match=r"pip install 'npt-gloss\[xlsx\]'"):
         to_xlsx(MINI_CONCEPTS)
+
+
+def test_a_missing_workbook_is_named(tmp_path) -> None:
+    result = run("glossary", "import", str(tmp_path / "nope.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr == f"npt-gloss: error: {tmp_path / 'nope.xlsx'}: file not found\n"

@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from npt_gloss.errors import DataError
 from npt_gloss.models import Concept
@@ -220,6 +221,7 @@ def _entry_lines(text: str, name: str, count: int) -> list[int]:
     return lines if len(lines) == count else [0] * count
 
 
+@cache  # a file has a handful of distinct tags and hundreds of thousands of elements
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 

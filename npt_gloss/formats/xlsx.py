@@ -165,8 +165,11 @@ def from_xlsx(path: str) -> list[Concept]:
 
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from npt_gloss.textio import read_bytes
+
+    data = read_bytes(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise DataError(f"not a readable XLSX workbook ({exc})", path=path) from None
     try:
