@@ -129,6 +129,7 @@ def _entry(out: list[str], concept: Concept, d: Dialect) -> None:
         )
     english = [a for a in concept.abbr if a.isascii()]
     chinese = [a for a in concept.abbr if not a.isascii()]
+    everyday = concept.everyday
     for lang, preferred, variants, abbr, deprecated in (
         ("en", concept.en, concept.en_variants, english, concept.en_deprecated),
         ("zh", concept.zh, concept.zh_variants, chinese, concept.zh_deprecated),
@@ -136,39 +137,33 @@ def _entry(out: list[str], concept: Concept, d: Dialect) -> None:
         out.append(f'{pad}<{d.lang} xml:lang="{lang}">\n')
         if lang == "en" and concept.definition:
             out.append(_element(pad + "  ", "descrip", concept.definition, "definition"))
-        notes = [PINYIN_NOTE + concept.pinyin] if lang == "zh" and concept.pinyin else []
-        _term(out, d, preferred, PREFERRED, concept, notes=notes)
-        for form in variants:
-            _term(out, d, form, ADMITTED, concept)
-        for form in abbr:
-            _term(out, d, form, ADMITTED, concept, term_type="abbreviation")
-        for form in deprecated:
-            _term(out, d, form, DEPRECATED, concept)
+        note = PINYIN_NOTE + concept.pinyin if lang == "zh" and concept.pinyin else ""
+        out.append(_term(d, preferred, PREFERRED, everyday, note=note))
+        out.extend(_term(d, form, ADMITTED, everyday) for form in variants)
+        out.extend(_term(d, form, ADMITTED, everyday, "abbreviation") for form in abbr)
+        out.extend(_term(d, form, DEPRECATED, everyday) for form in deprecated)
         out.append(f"{pad}</{d.lang}>\n")
     out.append(f"      </{d.entry}>\n")
 
 
 def _term(
-    out: list[str],
     d: Dialect,
     form: str,
     status: str,
-    concept: Concept,
-    *,
+    everyday: Sequence[str],
     term_type: str = "",
-    notes: Sequence[str] = (),
-) -> None:
+    note: str = "",
+) -> str:
+    """One term section as text, in one piece: there are several per concept."""
     pad = " " * 12
-    out.append(f"{pad[:-2]}<{d.term}>\n")
-    out.append(_element(pad, "term", form))
-    if term_type:
-        out.append(_element(pad, "termNote", term_type, "termType"))
-    out.append(_element(pad, "termNote", status, "administrativeStatus"))
-    for note in notes:
-        out.append(_element(pad, "note", note))
-    if form in concept.everyday:
-        out.append(_element(pad, "note", EVERYDAY_NOTE))
-    out.append(f"{pad[:-2]}</{d.term}>\n")
+    kind = f'{pad}<termNote type="termType">{term_type}</termNote>\n' if term_type else ""
+    tail = f'{pad}<termNote type="administrativeStatus">{status}</termNote>\n'
+    if note:
+        tail += f"{pad}<note>{_text(note)}</note>\n"
+    if form in everyday:
+        tail += f"{pad}<note>{EVERYDAY_NOTE}</note>\n"
+    head = f"{pad[:-2]}<{d.term}>\n{pad}<term>{_text(form)}</term>\n"
+    return f"{head}{kind}{tail}{pad[:-2]}</{d.term}>\n"
 
 
 def _element(pad: str, name: str, text: str, kind: str = "") -> str:
