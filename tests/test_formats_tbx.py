@@ -287,3 +287,23 @@ def test_reading_a_file_without_a_suffix_by_content(tmp_path: Path) -> None:
     path.write_text(entry(EN + ZH), encoding="utf-8")
     result = run("glossary", "import", str(path))
     assert result.exit_code == 0 and 'id = "c1"' in result.stdout
+
+
+def test_a_termlist_keeps_only_references_that_resolve(tmp_path) -> None:
+    path = tmp_path / "termlist.tbx"
+    doc = "ru-wp-shared-responsibility"
+    assert (
+        run("glossary", "export", "--format", "tbx", "--doc", doc, "-o", str(path)).exit_code == 0
+    )
+    text = path.read_text("utf-8")
+    assert tbx_basic_problems(text) == []
+    assert text.count("<conceptEntry ") == 70
+    assert 'target="missile-defence"' in text  # strategic-stability → missile-defence: both in
+    assert 'target="npt-article-viii"' not in text  # not in the paper's termlist
+
+
+def test_a_reference_to_no_concept_of_the_file_is_left_out() -> None:
+    from conftest import concept
+
+    text = to_tbx([concept("a", "a", "甲", see=["b", "zz"]), concept("b", "b", "乙")], "tbx")
+    assert text.count("<ref ") == 1 and 'target="b"' in text

@@ -11,9 +11,18 @@ A concept is one entry with an English and a Chinese language section. Each form
 section with its ``administrativeStatus`` (preferred, admitted, deprecated) and, for an
 abbreviation, its ``termType``. The domain is the ``subjectField``, the definition an English
 ``definition``, the note a ``note``, the source an ``admin type="source"``, the related
-concepts ``crossReference`` refs. What TBX-Basic has no category for is kept in notes with a
-fixed label ("pinyin: …" on the Chinese preferred term, "everyday word" on a form that is also
-an everyday word), so an export read back gives the same glossary.
+concepts ``crossReference`` refs (only to concepts in the same file: TBX requires a reference
+to resolve, so a document's termlist leaves out those to concepts outside it). What
+TBX-Basic has no category for is kept in notes with a fixed label ("pinyin: …" on the
+Chinese preferred term, "everyday word" on a form that is also an everyday word), so an
+export read back gives the same glossary.
+
+Reading takes other tools' files too: language codes with a region (``en-US``, ``zh-CN``),
+sections without an ``administrativeStatus`` (the first term is then the preferred one),
+``superseded`` terms (read as deprecated), data categories inside groups (``descripGrp`` …).
+Whatever the glossary has no field for (a ``context``, a ``grammaticalGender``, another
+language's section …) is kept in the concept's note as "category: text [term]" and counted,
+so that the import can say what it kept.
 """
 
 from __future__ import annotations
@@ -100,6 +109,8 @@ def to_tbx(concepts: Iterable[Concept], dialect: str = "tbx") -> str:
 
 
 def _write_tbx(concepts: Iterable[Concept], d: Dialect) -> str:
+    concepts = list(concepts)
+    ids = {concept.id for concept in concepts}
     style = f' style="dca" xmlns="{TBX_NS}"' if d.namespace else ""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -109,12 +120,12 @@ def _write_tbx(concepts: Iterable[Concept], d: Dialect) -> str:
         f"      </sourceDesc>\n    </fileDesc>\n  </{d.header}>\n  <text>\n    <body>\n",
     ]
     for concept in concepts:
-        _entry(out, concept, d)
+        _entry(out, concept, d, ids)
     out.append(f"    </body>\n  </text>\n</{d.root}>\n")
     return "".join(out)
 
 
-def _entry(out: list[str], concept: Concept, d: Dialect) -> None:
+def _entry(out: list[str], concept: Concept, d: Dialect, ids: set[str]) -> None:
     out.append(f'      <{d.entry} id="{_attribute(concept.id)}">\n')
     pad = " " * 8
     if concept.domain:
@@ -123,7 +134,7 @@ def _entry(out: list[str], concept: Concept, d: Dialect) -> None:
         out.append(_element(pad, "note", concept.note))
     if concept.source:
         out.append(_element(pad, "admin", concept.source, "source"))
-    for target in concept.see:
+    for target in (t for t in concept.see if t in ids):
         out.append(
             f'{pad}<ref type="crossReference" target="{_attribute(target)}">{_text(target)}</ref>\n'
         )
