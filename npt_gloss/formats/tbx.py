@@ -403,4 +403,8 @@ def _flat(parent: ET.Element) -> Iterator[ET.Element]:
 
 
 def _value(element: ET.Element) -> str:
+    """An element's text: a leaf's as written (line breaks in a note survive the round trip),
+    a container's (a transacGrp …) with the layout's white space folded away."""
+    if len(element) == 0:
+        return (element.text or "").strip()
     return " ".join("".join(element.itertext()).split())
