@@ -19,7 +19,8 @@ class Termbase:
     kept: Counter[str] = field(default_factory=Counter)
 
     def kept_summary(self) -> str:
-        """ "kept 3 unknown data categories in notes: context ×2, grammaticalGender ×1", or ""."""
+        """The line the import prints, e.g. "kept 3 unknown data categories in notes:
+        context ×2, grammaticalGender ×1"; empty when nothing was kept."""
         total = sum(self.kept.values())
         if not total:
             return ""
