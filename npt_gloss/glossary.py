@@ -214,18 +214,24 @@ def parse_glossary(text: str, path: Path | str) -> tuple[Concept, ...]:
     return concepts_from_raw(raw, text)
 
 
-def check_concepts(concepts: Sequence[Concept], path: Path | str) -> None:
+def check_concepts(concepts: Sequence[Concept], path: Path | str, unit: str = "line") -> None:
     """Refuse concepts read from another format that the glossary format could not hold: an
-    id that is not lower-case ASCII words joined by hyphens, or an id given twice."""
-    seen: set[str] = set()
+    id that is not lower-case ASCII words joined by hyphens, or an id given twice. A
+    concept's ``line`` is where it was read (``unit`` "line", or "row" for a spreadsheet)."""
+    seen: dict[str, int] = {}
     for concept in concepts:
+        problem = ""
         if not ID_PATTERN.fullmatch(concept.id):
-            raise DataError(
-                f"id '{concept.id}' is not lower-case ASCII words joined by hyphens", path
-            )
-        if concept.id in seen:
-            raise DataError(f"id '{concept.id}' is given twice", path)
-        seen.add(concept.id)
+            problem = f"id '{concept.id}' is not lower-case ASCII words joined by hyphens"
+        elif concept.id in seen:
+            first = f" (first at {unit} {seen[concept.id]})" if seen[concept.id] else ""
+            problem = f"id '{concept.id}' is given twice{first}"
+        if problem:
+            line = concept.line or None
+            if unit != "line" and line is not None:
+                problem, line = f"{unit} {line}: {problem}", None
+            raise DataError(problem, path, line)
+        seen[concept.id] = concept.line
 
 
 def load_glossary(path: Path | str) -> tuple[Concept, ...]:

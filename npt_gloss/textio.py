@@ -47,6 +47,11 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A binary file's bytes (a workbook), with the same one-line errors as read_text."""
+    return _read_bytes(Path(path))
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()

@@ -17,7 +17,7 @@ from npt_gloss.cli.app import (
     json_option,
     output,
 )
-from npt_gloss.errors import NptGlossError
+from npt_gloss.errors import NptGlossError, UsageError
 
 
 @cli.group(context_settings=CONTEXT)
@@ -265,12 +265,13 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "tsv", "tbx", "tbx2", "stardict"]),
+    type=click.Choice(["csv", "tsv", "tbx", "tbx2", "xlsx", "stardict"]),
     default="csv",
     show_default=True,
     help="csv: every field, a row per concept; tsv: OmegaT glossary (source, target, comment); "
-    "tbx: TBX-Basic (ISO 30042:2019); tbx2: the older martif TBX; stardict: a dictionary for "
-    "GoldenDict and sdcv (needs -o DIR or -o BASENAME).",
+    "tbx: TBX-Basic (ISO 30042:2019); tbx2: the older martif TBX; xlsx: an Excel workbook for "
+    "memoQ or Trados (needs -o and the 'xlsx' extra), e.g. --format xlsx -o glossary.xlsx; "
+    "stardict: a dictionary for GoldenDict and sdcv (needs -o DIR or -o BASENAME).",
 )
 @click.option(
     "--from",
@@ -284,15 +285,15 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
     "--doc",
     "doc_id",
     metavar="ID",
-    help="Only the concepts that occur in this document, with their paragraphs (csv).",
+    help="Only the concepts that occur in this document, with their paragraphs (csv, xlsx).",
 )
 @click.option(
     "-o",
     "--output",
     "target",
     metavar="PATH",
-    help="Write to PATH (default: stdout). With stardict: a folder (files named npt-gloss.*) "
-    "or a base name (PATH.ifo, PATH.idx, PATH.syn, PATH.dict).",
+    help="Write to PATH (default: stdout; xlsx must be written to a file). With stardict: a "
+    "folder (files named npt-gloss.*) or a base name (PATH.ifo, PATH.idx, PATH.syn, PATH.dict).",
 )
 @click.pass_obj
 @guarded
@@ -308,12 +309,18 @@ def glossary_export(
       npt-gloss glossary export --doc ru-wp-shared-responsibility -o termlist.csv
       npt-gloss glossary export --format tsv --from zh -o omegat-glossary.txt
       npt-gloss glossary export --format tbx -o npt-gloss.tbx
+      npt-gloss glossary export --format xlsx -o npt-gloss.xlsx
       npt-gloss glossary export --format stardict -o ~/.stardict/dic/npt-gloss/
     """
     from npt_gloss.formats.tabular import to_csv, to_omegat
     from npt_gloss.formats.tbx import to_tbx
     from npt_gloss.textio import write_atomic
 
+    if fmt == "xlsx" and target is None:
+        raise UsageError(
+            "--format xlsx writes a binary workbook, not text: give a file with -o, "
+            "e.g. -o glossary.xlsx"
+        )
     index = state.index
     paragraphs = None
     if doc_id is not None:
@@ -325,7 +332,12 @@ def glossary_export(
     if fmt == "stardict":
         _write_stardict(concepts, target)
         return
-    if fmt == "csv":
+    text: str | bytes
+    if fmt == "xlsx":
+        from npt_gloss.formats.xlsx import to_xlsx
+
+        text = to_xlsx(concepts, paragraphs)
+    elif fmt == "csv":
         text = to_csv(concepts, paragraphs)
     elif fmt == "tsv":
         text = to_omegat(concepts, source)
@@ -384,34 +396,53 @@ def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
 @click.option(
     "--merge",
     is_flag=True,
-    help="Add the imported concepts to the current glossary (new ids appended, forms of known "
-    "ids added as variants) instead of writing them alone.",
+    help="Add the imported concepts to the current glossary instead of writing them alone: a "
+    "concept with the same id or the same preferred English or Chinese term gains the forms it "
+    "lacks, others are appended; differing preferred terms are reported, never overwritten. "
+    "E.g. --merge -o merged.toml",
 )
 @click.pass_obj
 @guarded
 def glossary_import(state: State, source: str, target: str | None, merge: bool) -> None:
-    """Read a termbase (TBX or martif, CSV or TSV with a header row) into the glossary format.
+    """Read a termbase (TBX or martif, XLSX, CSV or TSV with a header row) into the glossary
+    format. What TBX data categories the glossary has no field for are kept in notes.
 
     \b
     Examples:
       npt-gloss glossary import colleague.tbx -o colleague.toml
+      npt-gloss glossary import terms.xlsx -o terms.toml
       npt-gloss glossary import my-terms.csv --merge -o glossary.toml
     """
-    from npt_gloss.formats.merge import merge_concepts
     from npt_gloss.formats.reading import read_termbase
     from npt_gloss.formats.toml_out import to_toml
-    from npt_gloss.glossary import load_glossary
+    from npt_gloss.render import safe_line
     from npt_gloss.textio import write_atomic
 
-    imported = read_termbase(source)
+    termbase = read_termbase(source)
+    notes = [termbase.kept_summary()] if termbase.kept else []
     if merge:
-        concepts = merge_concepts(load_glossary(state.glossary), imported)
+        concepts, lines = _merge(state, source, termbase.concepts)
+        notes += lines
         header = f"npt-gloss glossary: {state.glossary} with {source} merged in"
     else:
-        concepts = imported
+        concepts = termbase.concepts
         header = f"npt-gloss glossary imported from {source}"
     text = to_toml(concepts, header)
     if target is None:
         click.echo(text, nl=False)
     else:
         write_atomic(target, text)
+    for line in notes:
+        click.echo(f"npt-gloss: {safe_line(line)}", err=True)
+
+
+def _merge(state: State, source: str, imported: list[Any]) -> tuple[list[Any], list[str]]:
+    from pathlib import Path
+
+    from npt_gloss.formats.merge import merge_concepts, report_lines
+    from npt_gloss.glossary import load_glossary
+    from npt_gloss.normalize import term_key
+
+    t2s = _t2s_for_check(state)
+    merged = merge_concepts(load_glossary(state.glossary), imported, lambda s: term_key(s, t2s))
+    return merged.concepts, report_lines(merged, Path(source).name)

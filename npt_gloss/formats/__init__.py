@@ -1,2 +1,3 @@
-"""Glossary interchange formats: the glossary written out for other tools (and, in time,
-read back in). Each module is one family of formats over plain concept records."""
+"""Glossary interchange formats: the glossary written out for other tools and read back in
+(TBX, CSV/TSV, XLSX), and merging what was read into a glossary. Each module is one family
+of formats over plain concept records; ``reading`` picks the reader for a file."""

@@ -56,7 +56,9 @@ def from_csv(text: str, path: str, delimiter: str = ",") -> list[Concept]:
                 values[name] = cell
         if not (values["id"] and values["en"] and values["zh"]):
             raise DataError("a row lacks id, en or zh", path=path, line=reader.line_num)
-        concepts.append(Concept(**values))  # type: ignore[arg-type]
+        concepts.append(Concept(**values, line=reader.line_num))  # type: ignore[arg-type]
+    if not concepts:
+        raise DataError("a header row but no rows of terms", path=path, line=1)
     return concepts
 
 

@@ -11,16 +11,30 @@ A concept is one entry with an English and a Chinese language section. Each form
 section with its ``administrativeStatus`` (preferred, admitted, deprecated) and, for an
 abbreviation, its ``termType``. The domain is the ``subjectField``, the definition an English
 ``definition``, the note a ``note``, the source an ``admin type="source"``, the related
-concepts ``crossReference`` refs. What TBX-Basic has no category for is kept in notes with a
-fixed label ("pinyin: …" on the Chinese preferred term, "everyday word" on a form that is also
-an everyday word), so an export read back gives the same glossary.
+concepts ``crossReference`` refs (only to concepts in the same file: TBX requires a reference
+to resolve, so a document's termlist leaves out those to concepts outside it). What
+TBX-Basic has no category for is kept in notes with a fixed label ("pinyin: …" on the
+Chinese preferred term, "everyday word" on a form that is also an everyday word), so an
+export read back gives the same glossary.
+
+Reading takes other tools' files too: language codes with a region (``en-US``, ``zh-CN``),
+sections without an ``administrativeStatus`` (the first term is then the preferred one),
+``superseded`` terms (read as deprecated), data categories inside groups (``descripGrp`` …).
+Whatever the glossary has no field for (a ``context``, a ``grammaticalGender``, another
+language's section …) is kept in the concept's note as "category: text [term]" and counted,
+so that the import can say what it kept.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 from npt_gloss.errors import DataError
 from npt_gloss.models import Concept
@@ -59,159 +73,338 @@ DIALECTS = {
 
 # ---------------------------------------------------------------- writing
 
+# The document is written as text, not built as an element tree and then serialised: a
+# 100,000-concept glossary is written in a fraction of the time (see benchmarks/export_tbx.py).
+_SPECIAL = re.compile(r'[&<>"\r\n\t]')
+_TEXT_SPECIAL = re.compile(r"[&<>]")
+_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "\r": "&#13;",
+    "\n": "&#10;",
+    "\t": "&#09;",
+}
+
+
+def _text(value: str) -> str:
+    """Element content escaped as ElementTree escapes it (most terms need nothing)."""
+    if _TEXT_SPECIAL.search(value) is None:
+        return value
+    return _TEXT_SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], value)
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as ElementTree escapes it."""
+    if _SPECIAL.search(value) is None:
+        return value
+    return _SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], value)
+
 
 def to_tbx(concepts: Iterable[Concept], dialect: str = "tbx") -> str:
     """The concepts as one TBX document (``dialect`` "tbx" or "tbx2")."""
-    d = DIALECTS[dialect]
-    attributes = {"type": "TBX-Basic", XML_LANG: "en"}
-    if dialect == "tbx":
-        attributes.update({"style": "dca", "xmlns": TBX_NS})
-    root = ET.Element(d.root, attributes)
-    header = ET.SubElement(root, d.header)
-    source = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
-    ET.SubElement(source, "p").text = "npt-gloss: Chinese–English arms-control glossary"
-    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    with _collector_paused():
+        return _write_tbx(concepts, DIALECTS[dialect])
+
+
+def _write_tbx(concepts: Iterable[Concept], d: Dialect) -> str:
+    concepts = list(concepts)
+    ids = {concept.id for concept in concepts}
+    style = f' style="dca" xmlns="{TBX_NS}"' if d.namespace else ""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<{d.root} type="TBX-Basic" xml:lang="en"{style}>\n',
+        f"  <{d.header}>\n    <fileDesc>\n      <sourceDesc>\n",
+        "        <p>npt-gloss: Chinese–English arms-control glossary</p>\n",
+        f"      </sourceDesc>\n    </fileDesc>\n  </{d.header}>\n  <text>\n    <body>\n",
+    ]
     for concept in concepts:
-        body.append(_entry(concept, d))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+        _entry(out, concept, d, ids)
+    out.append(f"    </body>\n  </text>\n</{d.root}>\n")
+    return "".join(out)
 
 
-def _entry(concept: Concept, d: Dialect) -> ET.Element:
-    entry = ET.Element(d.entry, {"id": concept.id})
+def _entry(out: list[str], concept: Concept, d: Dialect, ids: set[str]) -> None:
+    out.append(f'      <{d.entry} id="{_attribute(concept.id)}">\n')
+    pad = " " * 8
     if concept.domain:
-        _child(entry, "descrip", concept.domain, type="subjectField")
+        out.append(_element(pad, "descrip", concept.domain, "subjectField"))
     if concept.note:
-        _child(entry, "note", concept.note)
+        out.append(_element(pad, "note", concept.note))
     if concept.source:
-        _child(entry, "admin", concept.source, type="source")
-    for target in concept.see:
-        _child(entry, "ref", target, type="crossReference", target=target)
+        out.append(_element(pad, "admin", concept.source, "source"))
+    for target in (t for t in concept.see if t in ids):
+        out.append(
+            f'{pad}<ref type="crossReference" target="{_attribute(target)}">{_text(target)}</ref>\n'
+        )
     english = [a for a in concept.abbr if a.isascii()]
     chinese = [a for a in concept.abbr if not a.isascii()]
+    everyday = concept.everyday
     for lang, preferred, variants, abbr, deprecated in (
         ("en", concept.en, concept.en_variants, english, concept.en_deprecated),
         ("zh", concept.zh, concept.zh_variants, chinese, concept.zh_deprecated),
     ):
-        section = ET.SubElement(entry, d.lang, {XML_LANG: lang})
+        out.append(f'{pad}<{d.lang} xml:lang="{lang}">\n')
         if lang == "en" and concept.definition:
-            _child(section, "descrip", concept.definition, type="definition")
-        notes = [PINYIN_NOTE + concept.pinyin] if lang == "zh" and concept.pinyin else []
-        section.append(_term(d, preferred, PREFERRED, concept, notes=notes))
-        for form in variants:
-            section.append(_term(d, form, ADMITTED, concept))
-        for form in abbr:
-            section.append(_term(d, form, ADMITTED, concept, term_type="abbreviation"))
-        for form in deprecated:
-            section.append(_term(d, form, DEPRECATED, concept))
-    return entry
+            out.append(_element(pad + "  ", "descrip", concept.definition, "definition"))
+        note = PINYIN_NOTE + concept.pinyin if lang == "zh" and concept.pinyin else ""
+        out.append(_term(d, preferred, PREFERRED, everyday, note=note))
+        out.extend(_term(d, form, ADMITTED, everyday) for form in variants)
+        out.extend(_term(d, form, ADMITTED, everyday, "abbreviation") for form in abbr)
+        out.extend(_term(d, form, DEPRECATED, everyday) for form in deprecated)
+        out.append(f"{pad}</{d.lang}>\n")
+    out.append(f"      </{d.entry}>\n")
 
 
 def _term(
     d: Dialect,
     form: str,
     status: str,
-    concept: Concept,
-    *,
+    everyday: Sequence[str],
     term_type: str = "",
-    notes: Sequence[str] = (),
-) -> ET.Element:
-    section = ET.Element(d.term)
-    _child(section, "term", form)
-    if term_type:
-        _child(section, "termNote", term_type, type="termType")
-    _child(section, "termNote", status, type="administrativeStatus")
-    for note in notes:
-        _child(section, "note", note)
-    if form in concept.everyday:
-        _child(section, "note", EVERYDAY_NOTE)
-    return section
+    note: str = "",
+) -> str:
+    """One term section as text, in one piece: there are several per concept."""
+    pad = " " * 12
+    kind = f'{pad}<termNote type="termType">{term_type}</termNote>\n' if term_type else ""
+    tail = f'{pad}<termNote type="administrativeStatus">{status}</termNote>\n'
+    if note:
+        tail += f"{pad}<note>{_text(note)}</note>\n"
+    if form in everyday:
+        tail += f"{pad}<note>{EVERYDAY_NOTE}</note>\n"
+    head = f"{pad[:-2]}<{d.term}>\n{pad}<term>{_text(form)}</term>\n"
+    return f"{head}{kind}{tail}{pad[:-2]}</{d.term}>\n"
 
 
-def _child(parent: ET.Element, name: str, text: str, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, name, attributes)
-    element.text = text
-    return element
+def _element(pad: str, name: str, text: str, kind: str = "") -> str:
+    kind_attribute = f' type="{kind}"' if kind else ""
+    return f"{pad}<{name}{kind_attribute}>{_text(text)}</{name}>\n"
 
 
 # ---------------------------------------------------------------- reading
 
+# Status values read as "a form to avoid" besides deprecated (TBX-Basic also has superseded).
+_AVOID = (DEPRECATED, "supersededTerm-admn-sts")
+_KNOWN_STATUS = (PREFERRED, ADMITTED, *_AVOID)
+_ABBREVIATION_TYPES = ("abbreviation", "acronym", "shortForm")
+_GROUPS = ("descripGrp", "adminGrp", "termNoteGrp")
+
+
+@dataclass(frozen=True)
+class TbxRead:
+    """What a TBX file gave: the concepts, and how many elements of each data category that
+    the glossary has no field for were kept in the concepts' notes (category → count)."""
+
+    concepts: list[Concept]
+    kept: Counter[str]
+
 
 def from_tbx(text: str, path: str) -> list[Concept]:
     """The concepts of a TBX document of either dialect; ``path`` names it in errors."""
+    return read_tbx(text, path).concepts
+
+
+def read_tbx(text: str, path: str) -> TbxRead:
+    """The concepts of a TBX document of either dialect, keeping what the glossary has no
+    field for in notes (see :class:`TbxRead`)."""
+    with _collector_paused():
+        return _read_tbx(text, path)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while millions of elements are made: it would walk them
+    again and again (a 100,000-concept file is read in half the time without it), and
+    nothing made here forms a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_tbx(text: str, path: str) -> TbxRead:
     try:
         # Expat refuses external entities and, from 2.4, entity-expansion bombs.
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise DataError(f"not well-formed XML: {exc}", path=path, line=line) from None
-    name = root.tag.rsplit("}", 1)[-1]
+    name = _local(root.tag)
     dialect = next((d for d in DIALECTS.values() if d.root == name), None)
     if dialect is None:
         raise DataError(f"not a TBX document (root element <{name}>)", path=path)
-    entries = root.iter(dialect.tag(dialect.entry))
-    return [_concept(entry, dialect, path) for entry in entries]
+    entries = list(root.iter(dialect.tag(dialect.entry)))
+    if not entries:
+        raise DataError(f"no <{dialect.entry}> elements: the termbase is empty", path=path)
+    lines = _entry_lines(text, dialect.entry, len(entries))
+    kept: Counter[str] = Counter()
+    concepts = [
+        _Reader(dialect, path, line, kept).concept(entry)
+        for entry, line in zip(entries, lines, strict=True)
+    ]
+    return TbxRead(concepts, kept)
 
 
-def _concept(entry: ET.Element, d: Dialect, path: str) -> Concept:
-    concept_id = entry.get("id") or ""
-    fields: dict[str, object] = {
-        "domain": _text(entry, d, "descrip", "subjectField"),
-        "note": _text(entry, d, "note"),
-        "source": _text(entry, d, "admin", "source"),
-        "see": tuple(
-            ref.get("target") or (ref.text or "")
-            for ref in entry.findall(d.tag("ref"))
-            if ref.get("type") == "crossReference"
-        ),
-    }
-    forms: dict[str, dict[str, list[str]]] = {}
-    everyday: list[str] = []
-    for section in entry.findall(d.tag(d.lang)):
-        lang = section.get(XML_LANG, "")
-        if lang == "en":
-            fields["definition"] = _text(section, d, "descrip", "definition")
-        for term in section.findall(d.tag(d.term)):
-            form = _text(term, d, "term")
-            status, kind = _status(term, d)
-            forms.setdefault(lang, {}).setdefault(kind or status, []).append(form)
-            for note in term.findall(d.tag("note")):
-                if (note.text or "").startswith(PINYIN_NOTE):
-                    fields["pinyin"] = (note.text or "")[len(PINYIN_NOTE) :]
-                elif note.text == EVERYDAY_NOTE:
-                    everyday.append(form)
-    en, zh = forms.get("en", {}), forms.get("zh", {})
-    if not (concept_id and en.get(PREFERRED) and zh.get(PREFERRED)):
-        raise DataError(
-            f"entry '{concept_id or '?'}' lacks an id or a preferred English or Chinese term",
-            path=path,
+def _entry_lines(text: str, name: str, count: int) -> list[int]:
+    """The line of each entry's start tag, in document order (0s when a comment or CDATA
+    makes the count differ, so that no line is ever wrong)."""
+    lines, line, position = [], 1, 0
+    for match in re.finditer(rf"<(?:[\w.-]+:)?{name}[\s/>]", text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines if len(lines) == count else [0] * count
+
+
+@cache  # a file has a handful of distinct tags and hundreds of thousands of elements
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+class _Reader:
+    """Reads one entry into a concept, keeping unknown data categories as note lines."""
+
+    def __init__(self, d: Dialect, path: str, line: int, kept: Counter[str]) -> None:
+        self.d, self.path, self.line, self.kept = d, path, line, kept
+        self.fields: dict[str, object] = {}
+        self.notes: list[str] = []
+        self.extra: list[str] = []  # kept in the note, after the entry's own notes
+        self.everyday: list[str] = []
+
+    def concept(self, entry: ET.Element) -> Concept:
+        concept_id = entry.get("id") or ""
+        see: list[str] = []
+        forms: dict[str, dict[str, list[str]]] = {}
+        definitions: list[str] = []
+        for child in _flat(entry):
+            tag, kind = _local(child.tag), child.get("type", "")
+            if tag == self.d.lang:
+                self._language(child, forms)
+            elif (tag, kind) == ("descrip", "subjectField") and "domain" not in self.fields:
+                self.fields["domain"] = _value(child)
+            elif (tag, kind) == ("admin", "source") and "source" not in self.fields:
+                self.fields["source"] = _value(child)
+            elif (tag, kind) == ("descrip", "definition"):
+                definitions.append(_value(child))
+            elif (tag, kind) == ("ref", "crossReference"):
+                see.append(child.get("target") or _value(child))
+            elif tag == "note":
+                self.notes.append(_value(child))
+            else:
+                self._keep(child)
+        if "definition" not in self.fields and definitions:
+            self.fields["definition"] = definitions.pop(0)
+        for text in definitions:
+            self._keep_text("definition", text)
+        en, zh = self._preferred(forms, "en", concept_id), self._preferred(forms, "zh", concept_id)
+        note = "; ".join(part for part in [*self.notes, *self.extra] if part)
+        return Concept(
+            id=concept_id,
+            en=en[PREFERRED][0],
+            zh=zh[PREFERRED][0],
+            en_variants=tuple(en[PREFERRED][1:] + en.get(ADMITTED, [])),
+            zh_variants=tuple(zh[PREFERRED][1:] + zh.get(ADMITTED, [])),
+            abbr=tuple(en.get("abbreviation", []) + zh.get("abbreviation", [])),
+            en_deprecated=tuple(en.get(DEPRECATED, [])),
+            zh_deprecated=tuple(zh.get(DEPRECATED, [])),
+            everyday=tuple(self.everyday),
+            see=tuple(see),
+            note=note,
+            line=self.line,
+            **self.fields,  # type: ignore[arg-type]
         )
-    return Concept(
-        id=concept_id,
-        en=en[PREFERRED][0],
-        zh=zh[PREFERRED][0],
-        en_variants=tuple(en.get(ADMITTED, [])),
-        zh_variants=tuple(zh.get(ADMITTED, [])),
-        abbr=tuple(en.get("abbreviation", []) + zh.get("abbreviation", [])),
-        en_deprecated=tuple(en.get(DEPRECATED, [])),
-        zh_deprecated=tuple(zh.get(DEPRECATED, [])),
-        everyday=tuple(everyday),
-        **fields,  # type: ignore[arg-type]
-    )
+
+    def _preferred(
+        self, forms: dict[str, dict[str, list[str]]], lang: str, concept_id: str
+    ) -> dict[str, list[str]]:
+        """The forms of one language, with a preferred term: the first admitted form when
+        the file marks none (as tools that know no status write it)."""
+        mine = forms.get(lang, {})
+        if not mine.get(PREFERRED) and mine.get(ADMITTED):
+            mine[PREFERRED] = [mine[ADMITTED].pop(0)]
+        if not mine.get(PREFERRED):
+            language = "English" if lang == "en" else "Chinese"
+            raise DataError(
+                f"entry '{concept_id or '?'}' has no {language} term",
+                path=self.path,
+                line=self.line or None,
+            )
+        return mine
+
+    def _language(self, section: ET.Element, forms: dict[str, dict[str, list[str]]]) -> None:
+        lang = section.get(XML_LANG, "").split("-")[0].lower()
+        if lang not in ("en", "zh"):
+            terms = [_value(t) for t in section.iter(self.d.tag("term"))]
+            self._keep_text(f"langSec {lang or '?'}", " | ".join(terms))
+            return
+        for child in _flat(section):
+            tag, kind = _local(child.tag), child.get("type", "")
+            if tag == self.d.term:
+                self._term(child, forms.setdefault(lang, {}))
+            elif (tag, kind) == ("descrip", "definition") and lang == "en":
+                self.fields.setdefault("definition", _value(child))
+            else:
+                self._keep(child, f"{lang}")
+
+    def _term(self, section: ET.Element, forms: dict[str, list[str]]) -> None:
+        form, status, kind = "", ADMITTED, ""
+        others: list[ET.Element] = []
+        for child in _flat(section):
+            tag, value = _local(child.tag), _value(child)
+            if tag == "term":
+                form = value
+            elif (tag, child.get("type")) == ("termNote", "administrativeStatus"):
+                status = value
+            elif (tag, child.get("type")) == ("termNote", "termType") and value in (
+                *_ABBREVIATION_TYPES,
+                "fullForm",
+            ):
+                kind = "abbreviation" if value in _ABBREVIATION_TYPES else ""
+            elif tag == "note" and value.startswith(PINYIN_NOTE):
+                self.fields["pinyin"] = value[len(PINYIN_NOTE) :]
+            elif tag == "note" and value == EVERYDAY_NOTE:
+                self.everyday.append(form)
+            else:
+                others.append(child)
+        if not form:
+            return
+        if status not in _KNOWN_STATUS:
+            self._keep_text("administrativeStatus", f"{status} ({form})")
+        bucket = DEPRECATED if status in _AVOID else PREFERRED if status == PREFERRED else ADMITTED
+        forms.setdefault(kind or bucket, []).append(form)
+        for child in others:
+            self._keep(child, form)
+
+    def _keep(self, element: ET.Element, about: str = "") -> None:
+        label = element.get("type") or _local(element.tag)
+        value = _value(element)
+        if element.get("target"):
+            value = f"{value} ({element.get('target')})" if value else element.get("target", "")
+        self._keep_text(label, f"{value} [{about}]" if about else value)
+
+    def _keep_text(self, label: str, value: str) -> None:
+        self.kept[label] += 1
+        self.extra.append(f"{label}: {value}")
 
 
-def _status(term: ET.Element, d: Dialect) -> tuple[str, str]:
-    status = kind = ""
-    for note in term.findall(d.tag("termNote")):
-        if note.get("type") == "administrativeStatus":
-            status = note.text or ""
-        elif note.get("type") == "termType" and note.text in ("abbreviation", "acronym"):
-            kind = "abbreviation"
-    return status or ADMITTED, kind
+def _flat(parent: ET.Element) -> Iterator[ET.Element]:
+    """The children of an element, with the members of a group (descripGrp …) in its place."""
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue  # a comment or processing instruction
+        if _local(child.tag) in _GROUPS:
+            yield from _flat(child)
+        else:
+            yield child
 
 
-def _text(parent: ET.Element, d: Dialect, name: str, kind: str | None = None) -> str:
-    for element in parent.findall(d.tag(name)):
-        if kind is None or element.get("type") == kind:
-            return element.text or ""
-    return ""
+def _value(element: ET.Element) -> str:
+    """An element's text: a leaf's as written (line breaks in a note survive the round trip),
+    a container's (a transacGrp …) with the layout's white space folded away."""
+    if len(element) == 0:
+        return (element.text or "").strip()
+    return " ".join("".join(element.itertext()).split())
