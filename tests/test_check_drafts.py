@@ -190,13 +190,12 @@ def test_a_clean_draft_yields_no_error(tmp_path: Path, fmt: str, direction: str)
     assert untranslated == expected
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+# Not TSV: a TSV's rows are numbered by the document they are matched to, so it needs --doc.
+@pytest.mark.parametrize("fmt", [fmt for fmt in FORMATS if fmt != "tsv"])
 @pytest.mark.parametrize("direction", ["en", "zh"])
 def test_without_doc_only_deprecated_and_inconsistent(
     tmp_path: Path, fmt: str, direction: str
 ) -> None:
-    if fmt == "tsv":
-        pytest.skip("a TSV's rows are numbered by the document it is matched to")
     draft = draft_file(tmp_path, fmt, direction, "faulty")
     code, data = findings(direction, draft, monolingual=True)
     assert code == 0 and data["doc"] is None
