@@ -1,0 +1,151 @@
+"""Lookup details that mutation testing found unpinned (issue 16): the value of every kind of
+article numeral, the scores of each kind of match, and what the cheap bounds let through.
+Each expected value is worked out by hand from the rule in match.py's docstrings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from npt_gloss.index import Index
+from npt_gloss.match import article_number, article_reference, chinese_numeral, lookup
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4", 4),
+        ("014", 14),
+        ("iv", 4),
+        ("IX", 9),
+        ("xiv", 14),
+        ("xl", 40),
+        ("c", 100),
+        ("iiii", 0),  # not a canonical roman numeral
+        ("vx", 0),
+        ("十", 10),
+        ("十四", 14),
+        ("二十", 20),
+        ("二十一", 21),
+        ("百", 100),
+        ("一百", 100),
+        ("两百", 200),
+        ("三百", 300),
+        ("一百零一", 101),
+        ("一百二十", 120),
+        ("二百三十四", 234),
+        ("〇", 0),
+        ("", 0),
+        ("abc", 0),
+        ("十x", 0),
+    ],
+)
+def test_article_number(text: str, value: int) -> None:
+    assert article_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("第十条", "第十条"),
+        ("第一百二十条", "第一百二十条"),
+        ("第120条", "第一百二十条"),
+        ("第101条", "第一百零一条"),
+        ("第百条", "第一百条"),
+        ("article xl", "article XL"),
+        ("art 9", "article IX"),
+        ("arts. 3", "article III"),
+    ],
+)
+def test_article_reference_reaches_the_glossary_form(query: str, expected: str) -> None:
+    assert article_reference(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"), [(100, "一百"), (110, "一百一十"), (230, "二百三十")]
+)
+def test_chinese_numeral_of_hundreds(number: int, numeral: str) -> None:
+    assert chinese_numeral(number) == numeral
+
+
+def test_prepare_query_caps_then_trims() -> None:
+    from npt_gloss.match import MAX_QUERY, prepare_query
+
+    assert MAX_QUERY == 200
+    assert prepare_query("  arms control \n") == "arms control"
+    assert prepare_query("a" * 300) == "a" * 200
+    assert prepare_query(" " + "a" * 199 + "bc") == "a" * 199  # cut first, then trimmed
+
+
+@pytest.mark.parametrize(
+    ("word", "allowed"),
+    [("ab", 0), ("abc", 0), ("abcd", 1), ("a" * 9, 1), ("a" * 10, 2), ("a" * 30, 2)],
+)
+def test_typos_allowed_by_word_length(word: str, allowed: int) -> None:
+    from npt_gloss.match import _typos_allowed
+
+    assert _typos_allowed(word) == allowed
+
+
+@pytest.mark.parametrize(
+    ("length", "cutoff", "bounds"), [(10, 72.0, (5, 18)), (20, 85.0, (14, 28)), (4, 100.0, (4, 5))]
+)
+def test_length_bounds(length: int, cutoff: float, bounds: tuple[int, int]) -> None:
+    from npt_gloss.match import _length_bounds
+
+    assert _length_bounds(length, cutoff) == bounds
+
+
+@pytest.mark.parametrize(
+    ("key", "candidate", "bound"),
+    [
+        ("abc", "abd", 200 * 2 / 6),
+        ("abc", "xyz", 0.0),
+        ("ab", "aaaa", 200 * 2 / 6),
+        ("ab", "ab", 100.0),
+    ],
+)
+def test_ratio_bound(key: str, candidate: str, bound: float) -> None:
+    from rapidfuzz import fuzz
+
+    from npt_gloss.match import _ratio_bound
+
+    assert _ratio_bound(key, candidate) == pytest.approx(bound)
+    assert fuzz.ratio(key, candidate) <= bound + 1e-9  # it is a bound
+
+
+@pytest.mark.parametrize(
+    ("padded", "word", "held"),
+    [
+        (" non compliance ", " compliance ", False),
+        (" compliance ", " compliance ", True),
+        (" non compliance and compliance ", " compliance ", True),  # the second stands alone
+        (" anon compliance ", " compliance ", True),  # "anon" is not the prefix "non"
+    ],
+)
+def test_holds(padded: str, word: str, held: bool) -> None:
+    from npt_gloss.match import _holds
+
+    assert _holds(padded, word) is held
+
+
+@pytest.mark.parametrize(
+    ("query", "how", "score"),
+    [
+        ("nuclear-weapon States", "exact", 100.0),
+        ("核武器国家", "exact", 100.0),
+        ("nuclear States", "variant", 98.0),
+        ("核国家", "variant", 98.0),
+        ("NNWS", "abbreviation", 97.0),
+        ("大规模杀伤性武器", "deprecated", 90.0),
+        ("核武器國家", "traditional", 99.0),  # one less than the simplified form's score
+        ("核國家", "traditional", 97.0),
+        ("zhanlue wendingxing", "pinyin", 95.0),
+        ("misile defence", "fuzzy", 90.8),  # ratio 2·14/29 = 96.55, scaled by 0.94
+    ],
+)
+def test_each_kind_of_match_has_its_score(
+    mini_index: Index, query: str, how: str, score: float
+) -> None:
+    best = lookup(mini_index, query)[0]
+    assert (best.how, best.score) == (how, score)
