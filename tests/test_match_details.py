@@ -21,6 +21,9 @@ from npt_gloss.match import article_number, article_reference, chinese_numeral, 
         ("xiv", 14),
         ("xl", 40),
         ("c", 100),
+        ("ii", 2),
+        ("xx", 20),
+        ("cxlvi", 146),  # every roman letter
         ("iiii", 0),  # not a canonical roman numeral
         ("vx", 0),
         ("十", 10),
@@ -105,11 +108,16 @@ def test_length_bounds(length: int, cutoff: float, bounds: tuple[int, int]) -> N
         ("ab", "ab", 100.0),
     ],
 )
-def test_ratio_bound(key: str, candidate: str, bound: float) -> None:
+def test_ratio_bound(
+    key: str, candidate: str, bound: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rapidfuzz import fuzz
 
+    from npt_gloss import match
     from npt_gloss.match import _ratio_bound
 
+    monkeypatch.setattr(match, "_ABSENT", {})  # from a cold cache, then from the warm one
+    assert _ratio_bound(key, candidate) == pytest.approx(bound)
     assert _ratio_bound(key, candidate) == pytest.approx(bound)
     assert fuzz.ratio(key, candidate) <= bound + 1e-9  # it is a bound
 
@@ -149,3 +157,17 @@ def test_each_kind_of_match_has_its_score(
 ) -> None:
     best = lookup(mini_index, query)[0]
     assert (best.how, best.score) == (how, score)
+
+
+def test_could_change(mini_index: Index) -> None:
+    from npt_gloss.match import FUZZY_CEILING, Match, _could_change
+    from npt_gloss.normalize import term_key
+
+    key = term_key("misile defence", mini_index.t2s)
+    candidate = term_key("missile defence", mini_index.t2s)
+    concept = mini_index.forms[mini_index.keys[candidate][0]][0]
+    assert _could_change(mini_index, key, key, {}) is False  # the query's own key
+    assert _could_change(mini_index, candidate, key, {}) is True  # a concept not yet found
+    for score, changes in ((100.0, False), (FUZZY_CEILING + 0.1, False), (FUZZY_CEILING, True)):
+        best = {concept: Match(concept, score, "exact", "missile defence")}
+        assert _could_change(mini_index, candidate, key, best) is changes, score
