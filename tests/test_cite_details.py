@@ -281,3 +281,11 @@ def test_the_chinese_paragraph_label_of_csl_is_a_label() -> None:
         "csl:bluebook-law-review prints the paragraphs 3, 5–7 with no paragraph label "
         "(a reader will take them for pages)"
     ]
+
+
+def test_csl_item_author_in_the_language_asked() -> None:
+    chinese_only = dataclasses.replace(META, author=Bilingual("俄罗斯联邦", ""))
+    assert csl_item(chinese_only, "zh")["author"] == [{"literal": "俄罗斯联邦"}]
+    assert "author" not in csl_item(chinese_only, "en")
+    english_only = dataclasses.replace(META, author=Bilingual("", "Russian Federation"))
+    assert "author" not in csl_item(english_only, "zh")
