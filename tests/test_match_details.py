@@ -171,3 +171,34 @@ def test_could_change(mini_index: Index) -> None:
     for score, changes in ((100.0, False), (FUZZY_CEILING + 0.1, False), (FUZZY_CEILING, True)):
         best = {concept: Match(concept, score, "exact", "missile defence")}
         assert _could_change(mini_index, candidate, key, best) is changes, score
+
+
+NUCLEAR = [
+    "nuclear-weapon States",
+    "non-nuclear-weapon States",
+    "Treaty on the Non-Proliferation of Nuclear Weapons",
+    "weapons of mass destruction",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "limit", "expected"),
+    [
+        ("nuclear weapon", 5, NUCLEAR),
+        ("nuclear weapon", 2, NUCLEAR[:2]),
+        ("nuclear weapon", 1, NUCLEAR[:1]),
+        # in the query's script
+        ("核武器", 5, ["核武器国家", "无核武器国家", "不扩散核武器条约", "大规模毁灭性武器"]),
+        ("核武器", 2, ["核武器国家", "无核武器国家"]),
+        # the query's own key is passed over, not the end of the list
+        ("missile defence", 5, ["missile defence"]),
+        # the preferred term, never the form to avoid that was typed
+        ("大规模杀伤性武器", 5, ["大规模毁灭性武器"]),
+    ],
+)
+def test_suggestions_exactly(mini_index: Index, query: str, limit: int, expected: list) -> None:
+    from npt_gloss.match import suggestions
+
+    assert suggestions(mini_index, query, limit) == expected
+    if limit == 5:
+        assert suggestions(mini_index, query) == expected  # 5 is the default
