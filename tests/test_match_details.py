@@ -202,3 +202,10 @@ def test_suggestions_exactly(mini_index: Index, query: str, limit: int, expected
     assert suggestions(mini_index, query, limit) == expected
     if limit == 5:
         assert suggestions(mini_index, query) == expected  # 5 is the default
+
+
+def test_five_suggestions_by_default(shipped_index: Index) -> None:
+    from npt_gloss.match import suggestions
+
+    assert len(suggestions(shipped_index, "nuclear")) == 5
+    assert len(suggestions(shipped_index, "nuclear", 8)) == 8
