@@ -289,3 +289,10 @@ def test_csl_item_author_in_the_language_asked() -> None:
     assert "author" not in csl_item(chinese_only, "en")
     english_only = dataclasses.replace(META, author=Bilingual("", "Russian Federation"))
     assert "author" not in csl_item(english_only, "zh")
+
+
+def test_chicago_bib_without_a_title() -> None:
+    untitled = dataclasses.replace(META, title=Bilingual(), symbol="")
+    assert format_citation(untitled, (), "chicago-bib") == (
+        f"Russian Federation. Working paper submitted to the {CONF}, New York, August 1–26, 2022."
+    )
