@@ -296,3 +296,56 @@ def test_chicago_bib_without_a_title() -> None:
     assert format_citation(untitled, (), "chicago-bib") == (
         f"Russian Federation. Working paper submitted to the {CONF}, New York, August 1–26, 2022."
     )
+
+
+def test_un_zh_lists_a_pair_after_other_paragraphs() -> None:
+    assert format_citation(META, (3, 5, 6), "un", "zh").endswith("，第3、第5和第6段。")
+
+
+DRAFT = dataclasses.replace(
+    META, url=URL, doc_type=Bilingual("工作文件*草稿*", "working paper *draft*")
+)
+TRANS = "[Nuclear disarmament: areas of shared responsibility]"
+DATES_EN = "New York, 1–26 August 2022"
+DATES_ZH = "纽约，2022年8月1日至26日"
+
+
+@pytest.mark.parametrize(
+    ("style", "lang", "citation"),
+    [
+        (
+            "plain",
+            "en",
+            f"Russian Federation, “{TZH}” {TRANS}, working paper *draft*, {CONF}, {DATES_EN}, "
+            f"{SYMBOL}, para. 12, {URL}.",
+        ),
+        (
+            "markdown",
+            "en",
+            f"Russian Federation, “{TZH}” {TRANS}, working paper \\*draft\\*, {CONF}, "
+            f"{DATES_EN}, {SYMBOL}, para. 12, <{URL}>.",
+        ),
+        (
+            "plain",
+            "zh",
+            f"俄罗斯联邦，“{TZH}”，工作文件*草稿*，{CONF_ZH}，{DATES_ZH}，{SYMBOL}，第12段，{URL}。",
+        ),
+        (
+            "markdown",
+            "zh",
+            f"俄罗斯联邦，“{TZH}”，工作文件\\*草稿\\*，{CONF_ZH}，{DATES_ZH}，{SYMBOL}，第12段，"
+            f"<{URL}>。",
+        ),
+    ],
+)
+def test_plain_and_markdown_with_a_url_and_special_characters(  # our brackets stay literal
+    style: str, lang: str, citation: str
+) -> None:
+    assert format_citation(DRAFT, (12,), style, lang) == citation
+
+
+def test_markdown_without_a_translation_has_no_empty_brackets() -> None:
+    untranslated = dataclasses.replace(META, title=Bilingual(TZH, ""))
+    assert format_citation(untranslated, (12,), "markdown") == (
+        f"Russian Federation, “{TZH}”, working paper, {CONF}, {DATES_EN}, {SYMBOL}, para. 12."
+    )
