@@ -349,3 +349,24 @@ def test_markdown_without_a_translation_has_no_empty_brackets() -> None:
     assert format_citation(untranslated, (12,), "markdown") == (
         f"Russian Federation, “{TZH}”, working paper, {CONF}, {DATES_EN}, {SYMBOL}, para. 12."
     )
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "pinyin"),
+    [
+        ("核裁军，分担责任", "hecaijun, fendan zeren"),
+        ("《不扩散核武器条约》", "bu kuosan hewuqi tiaoyue"),  # book-title marks dropped
+        ("裁军（核）问题", "caijun (he) wenti"),
+        ("“核裁军”问题", "“hecaijun” wenti"),
+        ("核裁军；责任、领域", "hecaijun; zeren, lingyu"),
+        ("核裁军：领域", "hecaijun: lingyu"),
+        ("西安", "xi'an"),  # an apostrophe before a syllable starting with a, o, e
+        ("女儿", "nü'er"),
+        ("核裁军2022年", "hecaijun 2022 nian"),
+        ("NPT条约", "NPT tiaoyue"),
+    ],
+)
+def test_romanize_punctuation_and_spacing(hanzi: str, pinyin: str) -> None:
+    from npt_gloss.cite import _romanize
+
+    assert _romanize(hanzi) == pinyin
