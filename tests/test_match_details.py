@@ -129,6 +129,9 @@ def test_ratio_bound(
         (" compliance ", " compliance ", True),
         (" non compliance and compliance ", " compliance ", True),  # the second stands alone
         (" anon compliance ", " compliance ", True),  # "anon" is not the prefix "non"
+        (" compliance and non compliance ", " compliance ", True),  # the first stands alone
+        (" non compliance compliance non compliance ", " compliance ", True),  # the middle one
+        (" non compliance and non compliance ", " compliance ", False),
     ],
 )
 def test_holds(padded: str, word: str, held: bool) -> None:
