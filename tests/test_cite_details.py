@@ -364,9 +364,45 @@ def test_markdown_without_a_translation_has_no_empty_brackets() -> None:
         ("女儿", "nü'er"),
         ("核裁军2022年", "hecaijun 2022 nian"),
         ("NPT条约", "NPT tiaoyue"),
+        ("“核裁军 ”问题", "“hecaijun” wenti"),  # no space before a closing quotation mark
     ],
 )
 def test_romanize_punctuation_and_spacing(hanzi: str, pinyin: str) -> None:
     from npt_gloss.cite import _romanize
 
     assert _romanize(hanzi) == pinyin
+
+
+def test_apa_ref_without_a_type_of_document() -> None:
+    untyped = dataclasses.replace(META, doc_type=Bilingual())
+    assert format_citation(untyped, (), "apa-ref") == (
+        "Russian Federation. (2022). Hecaijun: Fendan zeren de lingyu [Nuclear disarmament: "
+        f"Areas of shared responsibility] ({SYMBOL}). {CONF}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("accessed", "kept"),
+    [
+        ("2023-08-31", True),
+        ("2023-12-01", True),
+        ("2023-13-01", False),
+        ("2023-13-45", False),
+        ("2023-02-32", False),
+        ("2023-00-10", False),
+        ("2023-05-00", False),
+        ("2023-05", False),
+    ],
+)
+def test_an_access_date_needs_a_month_and_a_day_in_range(accessed: str, kept: bool) -> None:
+    item = csl_item(dataclasses.replace(ONLINE, extra={"accessed": accessed}))
+    parts = [[int(p) for p in accessed.split("-")]]
+    assert item.get("accessed") == ({"date-parts": parts} if kept else None)
+
+
+def test_the_short_title_ends_at_the_first_colon() -> None:
+    two = dataclasses.replace(META, title=Bilingual("核裁军：分担：责任", TEN))
+    assert csl_item(two, "zh")["title-short"] == "核裁军"
+    assert format_citation(two, (12,), "mla") == "(Russian Federation, par. 12)"
+    no_author = dataclasses.replace(two, author=Bilingual())
+    assert format_citation(no_author, (12,), "mla") == "(核裁军, par. 12)"
