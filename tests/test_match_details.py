@@ -212,3 +212,23 @@ def test_five_suggestions_by_default(shipped_index: Index) -> None:
 
     assert len(suggestions(shipped_index, "nuclear")) == 5
     assert len(suggestions(shipped_index, "nuclear", 8)) == 8
+
+
+def test_fuzzy_cannot_change() -> None:
+    from npt_gloss.match import FUZZY_CEILING, Match, _fuzzy_cannot_change
+
+    exact, fuzzy = Match(0, 100.0, "exact", "a"), Match(1, 80.0, "fuzzy", "b")
+    edge = Match(2, FUZZY_CEILING, "deprecated", "c")
+    assert _fuzzy_cannot_change({}, {"exact"}) is False  # nothing found yet
+    assert _fuzzy_cannot_change({0: exact, 1: fuzzy}, {"exact"}) is True
+    assert _fuzzy_cannot_change({1: fuzzy}, {"exact"}) is False
+    assert _fuzzy_cannot_change({2: edge}, {"deprecated"}) is False  # a fuzzy score may tie
+
+
+def test_two_chinese_characters_find_the_longer_terms(mini_index: Index) -> None:
+    best = lookup(mini_index, "战略")[0]
+    assert (mini_index.concepts[best.concept][0], best.how, best.score) == (
+        "stability",
+        "partial",
+        75.0,  # 60 + 30 · 2/4 (战略 in 战略稳定)
+    )
