@@ -406,3 +406,38 @@ def test_the_short_title_ends_at_the_first_colon() -> None:
     assert format_citation(two, (12,), "mla") == "(Russian Federation, par. 12)"
     no_author = dataclasses.replace(two, author=Bilingual())
     assert format_citation(no_author, (12,), "mla") == "(核裁军, par. 12)"
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("Title", "Title."),
+        ("Title.", "Title."),
+        ("Why?", "Why?"),
+        ("Stop!", "Stop!"),
+        ("结束。", "结束。"),
+        ("为什么？", "为什么？"),
+        ("停！", "停！"),
+        ("", ""),
+    ],
+)
+def test_a_citation_ends_once(text: str, ended: str) -> None:
+    from npt_gloss.cite import _end
+
+    assert _end(text) == ended
+
+
+def test_the_descriptive_conference_name_in_chinese_when_no_other() -> None:
+    descriptive = dataclasses.replace(
+        META,
+        conference_name=Bilingual(),
+        conference=Bilingual("第十次审议大会", "Tenth Review Conference"),
+    )
+    assert format_citation(descriptive, (12,), "plain", "zh") == (
+        f"俄罗斯联邦，“{TZH}”，工作文件，第十次审议大会，纽约，2022年8月1日至26日，{SYMBOL}，第12段。"
+    )
+
+
+def test_un_is_the_default_style() -> None:
+    assert format_citation(META, (12,)) == format_citation(META, (12,), "un")
+    assert format_citation(META, (12,)).endswith(f"working paper, {SYMBOL}, para. 12.")
