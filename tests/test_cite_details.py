@@ -441,3 +441,37 @@ def test_the_descriptive_conference_name_in_chinese_when_no_other() -> None:
 def test_un_is_the_default_style() -> None:
     assert format_citation(META, (12,)) == format_citation(META, (12,), "un")
     assert format_citation(META, (12,)).endswith(f"working paper, {SYMBOL}, para. 12.")
+
+
+def test_un_en_lists_a_pair_after_other_paragraphs() -> None:
+    assert format_citation(META, (3, 5, 6), "un").endswith(", paras. 3, 5 and 6.")
+
+
+def test_un_without_a_title_and_with_an_unofficial_english_title() -> None:
+    untitled = dataclasses.replace(META, title=Bilingual())
+    assert format_citation(untitled, (12,), "un") == (
+        f"Russian Federation, working paper, {SYMBOL}, para. 12."
+    )
+    english_only = dataclasses.replace(META, title=Bilingual("", TEN))
+    assert format_citation(english_only, (12,), "un") == (
+        f"Russian Federation, “{TEN}” [unofficial translation], working paper, {SYMBOL}, para. 12."
+    )
+
+
+def test_unknown_style_and_language_messages() -> None:
+    from npt_gloss.cite import STYLES
+    from npt_gloss.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        format_citation(META, (12,), "nope")
+    assert str(info.value).startswith("unknown citation style 'nope'")
+    assert info.value.hint == (
+        f"choose one of: {', '.join(STYLES)}; or csl:<name> with npt-gloss[csl]"
+    )
+    with pytest.raises(UsageError) as info:
+        format_citation(META, (12,), "chicago", "zh")
+    assert str(info.value).startswith("style 'chicago' has no 'zh' form")
+    assert info.value.hint == "languages for chicago: en"
+    with pytest.raises(UsageError) as info:
+        format_citation(META, (12,), "un", "fr")
+    assert info.value.hint == "languages for un: en, zh"
