@@ -232,3 +232,45 @@ def test_two_chinese_characters_find_the_longer_terms(mini_index: Index) -> None
         "partial",
         75.0,  # 60 + 30 · 2/4 (战略 in 战略稳定)
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "inside"),
+    [
+        ("无核武器国家们", ["无核武器国家", "核武器国家"]),  # 5 to 7 characters, longest first
+        ("战略稳定性是", ["战略稳定性", "战略稳定"]),
+        ("核武器国家的", ["核武器国家"]),
+        ("核国家", ["核国家"]),
+        ("国家", []),
+        ("全面彻底裁军和导弹防御", []),  # 导弹防御 is shorter than 11 - 2 characters
+    ],
+)
+def test_contained_keys(mini_index: Index, query: str, inside: list) -> None:
+    from npt_gloss.match import _contained_keys
+
+    assert _contained_keys(mini_index, query) == inside
+
+
+def test_partial_candidates_and_the_limit(mini_index: Index) -> None:
+    from npt_gloss.match import _partial_candidates, _partial_matches
+
+    # 60 + 30 · (shorter / longer): 国家 in 核国家 2/3, in 核武器国家 2/5 …
+    assert list(_partial_candidates(mini_index, "国家")) == [
+        (80.0, "核国家"),
+        (72.0, "核武器国家"),
+        (70.0, "无核武器国家"),
+        (67.5, "拥有核武器的国家"),
+    ]
+    assert list(_partial_candidates(mini_index, "无核武器国家们")) == [
+        (85.7, "无核武器国家"),
+        (81.4, "核武器国家"),
+    ]
+
+    def found(limit: int) -> list[tuple[str, float]]:
+        matches = _partial_matches(mini_index, "国家", limit)
+        return [(mini_index.concepts[m.concept][0], m.score) for m in matches]
+
+    assert found(1) == [("nws", 80.0)]  # once a concept is found, only as good ones
+    assert found(2) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0)]
+    assert found(10) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0), ("nws", 67.5)]
+    assert _partial_matches(mini_index, "国", 10) == []  # one character is too little
