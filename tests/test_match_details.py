@@ -243,6 +243,9 @@ def test_two_chinese_characters_find_the_longer_terms(mini_index: Index) -> None
         ("核国家", ["核国家"]),
         ("国家", []),
         ("全面彻底裁军和导弹防御", []),  # 导弹防御 is shorter than 11 - 2 characters
+        ("组织们", ["组织"]),  # two characters at least
+        ("核武器国家的立场", []),  # 5 characters are fewer than 8 - 2
+        ("的的的组织", []),  # 2 characters are fewer than 5 - 2, even at the end
     ],
 )
 def test_contained_keys(mini_index: Index, query: str, inside: list) -> None:
@@ -271,6 +274,7 @@ def test_partial_candidates_and_the_limit(mini_index: Index) -> None:
         return [(mini_index.concepts[m.concept][0], m.score) for m in matches]
 
     assert found(1) == [("nws", 80.0)]  # once a concept is found, only as good ones
+    assert [m.form for m in _partial_matches(mini_index, "国家", 1)] == ["核国家"]
     assert found(2) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0)]
     assert found(10) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0), ("nws", 67.5)]
     assert _partial_matches(mini_index, "国", 10) == []  # one character is too little
