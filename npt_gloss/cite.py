@@ -437,14 +437,12 @@ def _chicago_short(meta: DocumentMeta, refs: Sequence[int]) -> str:
 
 
 def _chicago_bib(meta: DocumentMeta, refs: Sequence[int]) -> str:
-    parts = [
-        meta.author.en,
-        _quoted(*_title_parts(meta, case=_headline, bracket_case=_sentence)),
-        _cap(_meeting_en(meta)),
-        meta.symbol,
-        meta.url,
-    ]
-    return _end(_join([_end(p) for p in parts if p], " "))
+    main, bracket = _title_parts(meta, case=_headline, bracket_case=_sentence)
+    # The full stop goes inside the closing quotation mark ("Title.") -- CMOS 6.9; after a
+    # bracketed translation it follows the bracket.
+    title = _end(_quoted(main, bracket)) if bracket else (f"“{_end(main)}”" if main else "")
+    parts = [_end(meta.author.en), title, _end(_cap(_meeting_en(meta))), _end(meta.symbol)]
+    return _join([*parts, _end(meta.url)], " ")
 
 
 def _apa(meta: DocumentMeta, refs: Sequence[int]) -> str:

@@ -80,7 +80,8 @@ def _locator(refs: Sequence[int]) -> str:
 
 
 # A paragraph label just before the locator: "para. 3", "paras 3", "par. 3", "¶ 3", "第3段".
-_PARA_LABEL = re.compile(r"(paras?\.?|pars?\.?|¶¶?|第|paragraphs?)\s*$", re.IGNORECASE)
+# 段 is the CSL zh-CN locale's paragraph label ("段 3, 5–7").
+_PARA_LABEL = re.compile(r"(paras?\.?|pars?\.?|¶¶?|第|段|paragraphs?)\s*$", re.IGNORECASE)
 _PAGE_LABEL = re.compile(r"(\bpp?\.|\bat|页|頁)\s*$", re.IGNORECASE)
 
 
