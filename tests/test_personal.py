@@ -246,6 +246,31 @@ def test_add_with_flags_creates_the_file(config: Path) -> None:
     assert (top["id"], top["glossary"]) == ("zebra-crossing", str(target))
 
 
+def test_add_with_the_other_flags(config: Path) -> None:
+    """--en-variant, --en-deprecated, --zh-deprecated, --pinyin and --see each land in their
+    own field, in the glossary's field order, and lookup then answers from them."""
+    result = run(
+        "glossary", "add", "--en", "zebra crossing", "--zh", "斑马线",
+        "--en-variant", "pedestrian crossing", "--en-deprecated", "zebra walk",
+        "--zh-deprecated", "斑马道", "--pinyin", "bānmǎxiàn", "--see", "npt",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    target = config / "glossary.toml"
+    assert target.read_text(encoding="utf-8") == HEADER + (
+        "\n[[term]]\n"
+        'id = "zebra-crossing"\n'
+        'en = "zebra crossing"\n'
+        'zh = "斑马线"\n'
+        'en_variants = ["pedestrian crossing"]\n'
+        'en_deprecated = ["zebra walk"]\n'
+        'zh_deprecated = ["斑马道"]\n'
+        'pinyin = "bānmǎxiàn"\n'
+        'see = ["npt"]\n'
+    )
+    top = lookup_json("lookup", "pedestrian crossing")["results"][0]
+    assert (top["id"], top["match"], top["pinyin"]) == ("zebra-crossing", "variant", "bānmǎxiàn")
+
+
 def test_add_keeps_the_file_byte_for_byte(tmp_path: Path) -> None:
     # comments, odd spacing, a byte-order mark and Windows line ends all stay as they are
     before = (
