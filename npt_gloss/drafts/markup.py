@@ -25,7 +25,9 @@ def parse(data: bytes, path: str) -> Any:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno and exc.lineno > 0 else None
-        message = (exc.msg or "not well-formed").split(", line ")[0]
+        # lxml's message may run over several lines or end in one; the error is one line.
+        lines = (exc.msg or "").strip().splitlines() or ["not well-formed"]
+        message = lines[0].split(", line ")[0].strip()
         raise DataError(f"malformed XML: {message}", path=path, line=line) from None
 
 
