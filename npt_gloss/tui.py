@@ -7,6 +7,11 @@ mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C quits. E
 are offered as completions; the history lives in the user data folder. SIGTERM and SIGHUP end
 it as a key does, so the terminal is restored whichever way it ends.
 
+Each keystroke must redraw within 50 ms on a 100,000-concept glossary, so the screen does as
+little as it can per keystroke: the results are one fixed-size widget drawing its visible rows
+as one text (no per-option widgets, no re-layout), and the detail pane follows once typing
+pauses (``DETAIL_DELAY``), not on every keystroke.
+
 Built on Textual, which only this command imports (it is the ``tui`` extra).
 """
 
@@ -20,9 +25,12 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Click
+from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
 
 from npt_gloss.index import Index
 from npt_gloss.match import GOOD_ENOUGH, Match, lookup
@@ -33,6 +41,7 @@ RESULTS = 15  # matches listed per query (a screenful; more only slows each keys
 EXIT_INTERRUPTED = 130  # Ctrl+C, as the contract has it for every command
 HISTORY_FILE = "history.txt"
 HISTORY_KEPT = 500
+DETAIL_DELAY = 0.06  # seconds of no typing before the detail pane follows the results
 
 
 def load_history(folder: Path) -> list[str]:
@@ -68,6 +77,75 @@ def rendering_to_copy(index: Index, match: Match, query: str) -> str:
 def as_text(lines: list[Line]) -> Text:
     """Styled view lines as one rich Text (data escaped, never read as markup)."""
     return Text("\n").join(rich_text(line) for line in lines)
+
+
+class ResultList(Widget):
+    """The matches, one line each, the highlighted one marked: a lighter stand-in for
+    Textual's OptionList, which cost about as much per keystroke as the lookup itself (a
+    widget-sized layout and a wrapped render per option). This draws the rows that fit as
+    one rich Text; its size is fixed by the layout, so new rows never re-lay the screen."""
+
+    DEFAULT_CSS = """
+    ResultList { overflow: hidden; }
+    ResultList > .results--highlighted {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"results--highlighted"}
+
+    class Chosen(Message):
+        """A row was clicked: the app shows it as if the arrows had reached it."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels: list[Text] = []
+        self.highlighted: int | None = None
+        self._top = 0  # the first row drawn, so that the highlighted one is always in view
+
+    @property
+    def option_count(self) -> int:
+        return len(self.labels)
+
+    def set_rows(self, labels: list[Text]) -> None:
+        """Show ``labels``, the first one highlighted (none when there are none)."""
+        self.labels = labels
+        self._top = 0
+        self.highlighted = 0 if labels else None
+        self.refresh()
+
+    def highlight(self, position: int) -> None:
+        if position != self.highlighted and 0 <= position < len(self.labels):
+            self.highlighted = position
+            self.refresh()
+
+    def render(self) -> Text:
+        height = max(1, self.size.height)
+        if self.highlighted is not None:
+            # Scroll only as far as keeps the highlighted row in view.
+            self._top = min(self._top, self.highlighted)
+            self._top = max(self._top, self.highlighted - height + 1)
+        rows = []
+        for position in range(self._top, min(len(self.labels), self._top + height)):
+            row = self.labels[position].copy()
+            if position == self.highlighted:
+                row.pad_right(max(0, self.size.width - row.cell_len))
+                row.stylize(self.get_component_rich_style("results--highlighted"))
+            rows.append(row)
+        text = Text("\n").join(rows)
+        text.no_wrap, text.overflow = True, "ellipsis"
+        return text
+
+    def on_click(self, event: Click) -> None:
+        position = self._top + event.y
+        if 0 <= position < len(self.labels):
+            self.highlight(position)
+            self.post_message(self.Chosen(position))
 
 
 class LookupApp(App[None]):
@@ -109,6 +187,8 @@ class LookupApp(App[None]):
         self._pending: str | None = None  # the latest text typed, not yet searched
         self._shown: tuple[tuple[Match, ...], str] = ((), "")  # what the screen shows
         self._detail_for: Match | None = None  # the match the detail pane shows
+        self._detail_timer: Timer | None = None  # the detail pane's catching up, if due
+        self.detail_delay = DETAIL_DELAY
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -117,7 +197,7 @@ class LookupApp(App[None]):
             suggester=SuggestFromList(list(reversed(self.history)), case_sensitive=False),
         )
         with Horizontal():
-            yield OptionList(id="results")
+            yield ResultList(id="results")
             with VerticalScroll(id="detail-box"):
                 yield Static(id="detail")
         yield Footer()
@@ -171,13 +251,24 @@ class LookupApp(App[None]):
             return  # the screen already shows these results: nothing to redraw
         self._shown = (tuple(matches), message)
         self.matches = matches
-        results = self.query_one("#results", OptionList)
-        results.set_options([Option(self._label(m)) for m in matches])
-        if matches:
-            results.highlighted = 0
-            self.show(0)
+        self.query_one("#results", ResultList).set_rows([self._label(m) for m in matches])
+        # The details of the best match wait until the typing pauses: drawn on every
+        # keystroke they cost as much again as the results, and are replaced at once.
+        self._cancel_detail()
+        self._detail_timer = self.set_timer(self.detail_delay, self._detail_catches_up)
+
+    def _cancel_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+
+    def _detail_catches_up(self) -> None:
+        self._detail_timer = None
+        if self.matches:
+            self.show(self.query_one("#results", ResultList).highlighted or 0)
         else:
             self._detail_for = None
+            message = self._shown[1]
             self.query_one("#detail", Static).update(Text(message, style="dim"))
 
     def _label(self, match: Match) -> Text:
@@ -191,8 +282,9 @@ class LookupApp(App[None]):
 
     # ------------------------------------------------------------ the selection
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show(event.option_index)
+    def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
+        self._cancel_detail()
+        self.show(event.position)
 
     def show(self, position: int) -> None:
         from npt_gloss.views import lookup_lines
@@ -203,17 +295,20 @@ class LookupApp(App[None]):
             self.query_one("#detail", Static).update(as_text(lines))
 
     def selected(self) -> Match | None:
-        position = self.query_one("#results", OptionList).highlighted
+        position = self.query_one("#results", ResultList).highlighted
         if position is None or not 0 <= position < len(self.matches):
             return None
         return self.matches[position]
 
     def action_move(self, step: int) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.query_one("#results", ResultList)
         if not self.matches:
             return
         current = results.highlighted if results.highlighted is not None else -step
-        results.highlighted = max(0, min(len(self.matches) - 1, current + step))
+        results.highlight(max(0, min(len(self.matches) - 1, current + step)))
+        # A move is a choice, not typing: its details are shown at once.
+        self._cancel_detail()
+        self.show(results.highlighted or 0)
 
     def action_copy(self) -> None:
         from npt_gloss.errors import NptGlossError
@@ -238,6 +333,7 @@ class LookupApp(App[None]):
         if match is None:
             return
         result = mentions_of(self.index, match.concept)
+        self._cancel_detail()  # the paragraphs asked for are not to be replaced by details
         detail = self.query_one("#detail", Static)
         # The pane no longer shows the details: the next search or move redraws them.
         self._detail_for, self._shown = None, ((), "")
