@@ -21,12 +21,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Click
 from textual.message import Message
+from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
@@ -82,8 +85,9 @@ def as_text(lines: list[Line]) -> Text:
 class ResultList(Widget):
     """The matches, one line each, the highlighted one marked: a lighter stand-in for
     Textual's OptionList, which cost about as much per keystroke as the lookup itself (a
-    widget-sized layout and a wrapped render per option). This draws the rows that fit as
-    one rich Text; its size is fixed by the layout, so new rows never re-lay the screen."""
+    widget-sized layout and a wrapped render per option). This draws the rows that fit, one
+    strip each, no wrapping; its size is fixed by the layout, so new rows never re-lay the
+    screen."""
 
     DEFAULT_CSS = """
     ResultList { overflow: hidden; }
@@ -107,6 +111,8 @@ class ResultList(Widget):
         self.labels: list[Text] = []
         self.highlighted: int | None = None
         self._top = 0  # the first row drawn, so that the highlighted one is always in view
+        self._strips: dict[tuple[int, bool, int], Strip] = {}  # rows drawn, for these labels
+        self._styles: tuple[Style, Style] | None = None  # a row's style, plain and highlighted
 
     @property
     def option_count(self) -> int:
@@ -116,6 +122,7 @@ class ResultList(Widget):
         """Show ``labels``, the first one highlighted (none when there are none)."""
         self.labels = labels
         self._top = 0
+        self._strips.clear()
         self.highlighted = 0 if labels else None
         self.refresh()
 
@@ -124,22 +131,49 @@ class ResultList(Widget):
             self.highlighted = position
             self.refresh()
 
-    def render(self) -> Text:
-        height = max(1, self.size.height)
-        if self.highlighted is not None:
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` of the list as drawn (Textual's line API): each row's strip is made once
+        per set of results, so a move redraws two rows' worth of work, not the list."""
+        width = max(1, self.size.width)
+        if y == 0 and self.highlighted is not None:
             # Scroll only as far as keeps the highlighted row in view.
+            height = max(1, self.size.height)
             self._top = min(self._top, self.highlighted)
             self._top = max(self._top, self.highlighted - height + 1)
-        rows = []
-        for position in range(self._top, min(len(self.labels), self._top + height)):
-            row = self.labels[position].copy()
-            if position == self.highlighted:
-                row.pad_right(max(0, self.size.width - row.cell_len))
-                row.stylize(self.get_component_rich_style("results--highlighted"))
-            rows.append(row)
-        text = Text("\n").join(rows)
-        text.no_wrap, text.overflow = True, "ellipsis"
-        return text
+        position = self._top + y
+        if self._styles is None:  # looked up once: a widget's style walks its ancestors
+            self._styles = (
+                self.rich_style,
+                self.rich_style + self.get_component_rich_style("results--highlighted"),
+            )
+        if position >= len(self.labels):
+            position = -1  # a blank row
+        marked = position == self.highlighted
+        key = (position, marked, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self._styles[marked]
+            if position < 0:
+                strip = Strip.blank(width, style)
+            else:
+                label = self.labels[position].copy()
+                label.truncate(width, overflow="ellipsis")
+                segments = Segment.apply_style(label.render(self.app.console), style)
+                strip = Strip(segments).adjust_cell_length(width, style)
+            self._strips[key] = strip
+        return strip
+
+    def visible_rows(self) -> list[str]:
+        """The rows as the screen shows them, trailing blanks cut (for tests)."""
+        return [
+            self.render_line(y).text.rstrip()
+            for y in range(min(self.size.height, self.option_count))
+        ]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a new theme: the rows' colours change
+        self._styles = None
 
     def on_click(self, event: Click) -> None:
         position = self._top + event.y

@@ -168,13 +168,21 @@ def test_the_highlighted_result_stays_in_view_on_a_short_terminal(
             for _ in range(len(results.labels) - 1):
                 await pilot.press("down")
             await pilot.pause()
-            drawn = str(results.render()).split("\n")
+            drawn = results.visible_rows()
+            # The highlighted (last) row is marked by its background, the others are not.
+            backgrounds = [
+                {segment.style.bgcolor for segment in results.render_line(y) if segment.style}
+                for y in range(results.size.height)
+            ]
+            assert all(backgrounds[-1].isdisjoint(other) for other in backgrounds[:-1])
             return drawn, [str(label) for label in results.labels], results.size.height
 
     drawn, labels, height = asyncio.run(go())
     assert len(labels) > height, "the list must be longer than the screen for this test"
-    assert len(drawn) == height and drawn[-1].rstrip() == labels[-1]
-    assert drawn[0] == labels[len(labels) - height]
+    assert len(drawn) == height
+    for row, label in zip(drawn, labels[-height:], strict=True):
+        # A row too long for the list is cut, and ends in an ellipsis.
+        assert row == label or (row.endswith("…") and label.startswith(row[:-1])), (row, label)
 
 
 def test_history_is_kept_short_and_without_repeats(tmp_path: Path) -> None:
