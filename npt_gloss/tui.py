@@ -1,16 +1,17 @@
 """The live lookup (``npt-gloss interactive``): results that follow the keyboard.
 
 A search box on top; under it the matches of what is typed (both languages, every match kind,
-as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ choose a
-result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the paragraphs that
-mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C quits. Earlier queries
-are offered as completions; the history lives in the user data folder. SIGTERM and SIGHUP end
-it as a key does, so the terminal is restored whichever way it ends.
+as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ (or a click)
+choose a result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the
+paragraphs that mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C
+quits. Earlier queries are offered as completions; the history lives in the user data
+folder. SIGTERM and SIGHUP end it as a key does, so the terminal is restored whichever way
+it ends.
 
 Each keystroke must redraw within 50 ms on a 100,000-concept glossary, so the screen does as
 little as it can per keystroke: the results are one fixed-size widget drawing its visible rows
-as one text (no per-option widgets, no re-layout), and the detail pane follows once typing
-pauses (``DETAIL_DELAY``), not on every keystroke.
+a strip each (no wrapping, no re-layout), and the detail pane follows once typing pauses
+(``DETAIL_DELAY``), not on every keystroke.
 
 Built on Textual, which only this command imports (it is the ``tui`` extra).
 """
@@ -84,8 +85,8 @@ def as_text(lines: list[Line]) -> Text:
 
 class ResultList(Widget):
     """The matches, one line each, the highlighted one marked: a lighter stand-in for
-    Textual's OptionList, which cost about as much per keystroke as the lookup itself (a
-    widget-sized layout and a wrapped render per option). This draws the rows that fit, one
+    Textual's OptionList, which cost more per keystroke than the lookup itself (a wrapped
+    render of every option). This draws the rows that fit, one
     strip each, no wrapping; its size is fixed by the layout, so new rows never re-lay the
     screen."""
 
@@ -135,7 +136,7 @@ class ResultList(Widget):
         """Row ``y`` of the list as drawn (Textual's line API): each row's strip is made once
         per set of results, so a move redraws two rows' worth of work, not the list."""
         width = max(1, self.size.width)
-        if y == 0 and self.highlighted is not None:
+        if self.highlighted is not None:
             # Scroll only as far as keeps the highlighted row in view.
             height = max(1, self.size.height)
             self._top = min(self._top, self.highlighted)
