@@ -1,11 +1,17 @@
 """The live lookup (``npt-gloss interactive``): results that follow the keyboard.
 
 A search box on top; under it the matches of what is typed (both languages, every match kind,
-as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ choose a
-result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the paragraphs that
-mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C quits. Earlier queries
-are offered as completions; the history lives in the user data folder. SIGTERM and SIGHUP end
-it as a key does, so the terminal is restored whichever way it ends.
+as ``lookup`` ranks them) and a detail pane for the highlighted one. Keys: ↑/↓ (or a click)
+choose a result, Ctrl+Y copies its rendering in the other language, Ctrl+F shows the
+paragraphs that mention it, Enter keeps the query in the history, Esc, Ctrl+D or Ctrl+C
+quits. Earlier queries are offered as completions; the history lives in the user data
+folder. SIGTERM and SIGHUP end it as a key does, so the terminal is restored whichever way
+it ends.
+
+Each keystroke must redraw within 50 ms on a 100,000-concept glossary, so the screen does as
+little as it can per keystroke: the results are one fixed-size widget drawing its visible rows
+a strip each (no wrapping, no re-layout), and the detail pane follows once typing pauses
+(``DETAIL_DELAY``), not on every keystroke.
 
 Built on Textual, which only this command imports (it is the ``tui`` extra).
 """
@@ -16,13 +22,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Click
+from textual.message import Message
+from textual.strip import Strip
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
 
 from npt_gloss.index import Index
 from npt_gloss.match import GOOD_ENOUGH, Match, lookup
@@ -33,6 +45,7 @@ RESULTS = 15  # matches listed per query (a screenful; more only slows each keys
 EXIT_INTERRUPTED = 130  # Ctrl+C, as the contract has it for every command
 HISTORY_FILE = "history.txt"
 HISTORY_KEPT = 500
+DETAIL_DELAY = 0.06  # seconds of no typing before the detail pane follows the results
 
 
 def load_history(folder: Path) -> list[str]:
@@ -68,6 +81,106 @@ def rendering_to_copy(index: Index, match: Match, query: str) -> str:
 def as_text(lines: list[Line]) -> Text:
     """Styled view lines as one rich Text (data escaped, never read as markup)."""
     return Text("\n").join(rich_text(line) for line in lines)
+
+
+class ResultList(Widget):
+    """The matches, one line each, the highlighted one marked: a lighter stand-in for
+    Textual's OptionList, which cost more per keystroke than the lookup itself (a wrapped
+    render of every option). This draws the rows that fit, one
+    strip each, no wrapping; its size is fixed by the layout, so new rows never re-lay the
+    screen."""
+
+    DEFAULT_CSS = """
+    ResultList { overflow: hidden; }
+    ResultList > .results--highlighted {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"results--highlighted"}
+
+    class Chosen(Message):
+        """A row was clicked: the app shows it as if the arrows had reached it."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels: list[Text] = []
+        self.highlighted: int | None = None
+        self._top = 0  # the first row drawn, so that the highlighted one is always in view
+        self._strips: dict[tuple[int, bool, int], Strip] = {}  # rows drawn, for these labels
+        self._styles: tuple[Style, Style] | None = None  # a row's style, plain and highlighted
+
+    @property
+    def option_count(self) -> int:
+        return len(self.labels)
+
+    def set_rows(self, labels: list[Text]) -> None:
+        """Show ``labels``, the first one highlighted (none when there are none)."""
+        self.labels = labels
+        self._top = 0
+        self._strips.clear()
+        self.highlighted = 0 if labels else None
+        self.refresh()
+
+    def highlight(self, position: int) -> None:
+        if position != self.highlighted and 0 <= position < len(self.labels):
+            self.highlighted = position
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` of the list as drawn (Textual's line API): each row's strip is made once
+        per set of results, so a move redraws two rows' worth of work, not the list."""
+        width = max(1, self.size.width)
+        if self.highlighted is not None:
+            # Scroll only as far as keeps the highlighted row in view.
+            height = max(1, self.size.height)
+            self._top = min(self._top, self.highlighted)
+            self._top = max(self._top, self.highlighted - height + 1)
+        position = self._top + y
+        if self._styles is None:  # looked up once: a widget's style walks its ancestors
+            self._styles = (
+                self.rich_style,
+                self.rich_style + self.get_component_rich_style("results--highlighted"),
+            )
+        if position >= len(self.labels):
+            position = -1  # a blank row
+        marked = position == self.highlighted
+        key = (position, marked, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self._styles[marked]
+            if position < 0:
+                strip = Strip.blank(width, style)
+            else:
+                label = self.labels[position].copy()
+                label.truncate(width, overflow="ellipsis")
+                segments = Segment.apply_style(label.render(self.app.console), style)
+                strip = Strip(segments).adjust_cell_length(width, style)
+            self._strips[key] = strip
+        return strip
+
+    def visible_rows(self) -> list[str]:
+        """The rows as the screen shows them, trailing blanks cut (for tests)."""
+        return [
+            self.render_line(y).text.rstrip()
+            for y in range(min(self.size.height, self.option_count))
+        ]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a new theme: the rows' colours change
+        self._styles = None
+
+    def on_click(self, event: Click) -> None:
+        position = self._top + event.y
+        if 0 <= position < len(self.labels):
+            self.highlight(position)
+            self.post_message(self.Chosen(position))
 
 
 class LookupApp(App[None]):
@@ -109,6 +222,8 @@ class LookupApp(App[None]):
         self._pending: str | None = None  # the latest text typed, not yet searched
         self._shown: tuple[tuple[Match, ...], str] = ((), "")  # what the screen shows
         self._detail_for: Match | None = None  # the match the detail pane shows
+        self._detail_timer: Timer | None = None  # the detail pane's catching up, if due
+        self.detail_delay = DETAIL_DELAY
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -117,7 +232,7 @@ class LookupApp(App[None]):
             suggester=SuggestFromList(list(reversed(self.history)), case_sensitive=False),
         )
         with Horizontal():
-            yield OptionList(id="results")
+            yield ResultList(id="results")
             with VerticalScroll(id="detail-box"):
                 yield Static(id="detail")
         yield Footer()
@@ -171,13 +286,24 @@ class LookupApp(App[None]):
             return  # the screen already shows these results: nothing to redraw
         self._shown = (tuple(matches), message)
         self.matches = matches
-        results = self.query_one("#results", OptionList)
-        results.set_options([Option(self._label(m)) for m in matches])
-        if matches:
-            results.highlighted = 0
-            self.show(0)
+        self.query_one("#results", ResultList).set_rows([self._label(m) for m in matches])
+        # The details of the best match wait until the typing pauses: drawn on every
+        # keystroke they cost as much again as the results, and are replaced at once.
+        self._cancel_detail()
+        self._detail_timer = self.set_timer(self.detail_delay, self._detail_catches_up)
+
+    def _cancel_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+
+    def _detail_catches_up(self) -> None:
+        self._detail_timer = None
+        if self.matches:
+            self.show(self.query_one("#results", ResultList).highlighted or 0)
         else:
             self._detail_for = None
+            message = self._shown[1]
             self.query_one("#detail", Static).update(Text(message, style="dim"))
 
     def _label(self, match: Match) -> Text:
@@ -191,8 +317,9 @@ class LookupApp(App[None]):
 
     # ------------------------------------------------------------ the selection
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show(event.option_index)
+    def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
+        self._cancel_detail()
+        self.show(event.position)
 
     def show(self, position: int) -> None:
         from npt_gloss.views import lookup_lines
@@ -203,17 +330,20 @@ class LookupApp(App[None]):
             self.query_one("#detail", Static).update(as_text(lines))
 
     def selected(self) -> Match | None:
-        position = self.query_one("#results", OptionList).highlighted
+        position = self.query_one("#results", ResultList).highlighted
         if position is None or not 0 <= position < len(self.matches):
             return None
         return self.matches[position]
 
     def action_move(self, step: int) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.query_one("#results", ResultList)
         if not self.matches:
             return
         current = results.highlighted if results.highlighted is not None else -step
-        results.highlighted = max(0, min(len(self.matches) - 1, current + step))
+        results.highlight(max(0, min(len(self.matches) - 1, current + step)))
+        # A move is a choice, not typing: its details are shown at once.
+        self._cancel_detail()
+        self.show(results.highlighted or 0)
 
     def action_copy(self) -> None:
         from npt_gloss.errors import NptGlossError
@@ -238,6 +368,7 @@ class LookupApp(App[None]):
         if match is None:
             return
         result = mentions_of(self.index, match.concept)
+        self._cancel_detail()  # the paragraphs asked for are not to be replaced by details
         detail = self.query_one("#detail", Static)
         # The pane no longer shows the details: the next search or move redraws them.
         self._detail_for, self._shown = None, ((), "")

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 
 pytest.importorskip("textual", reason="the 'tui' extra (textual) is not installed")
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from npt_gloss.cli import cli
 from npt_gloss.index import Index
-from npt_gloss.tui import LookupApp, load_history, remember
+from npt_gloss.tui import DETAIL_DELAY, LookupApp, ResultList, load_history, remember
 
 
 def drive(index: Index, folder: Path, keys: list[str], copied: list[str]) -> dict:
@@ -34,12 +34,11 @@ def drive(index: Index, folder: Path, keys: list[str], copied: list[str]) -> dic
         async with app.run_test(size=(120, 40)) as pilot:
             for key in keys:
                 await pilot.press(key)
+            await pilot.pause(DETAIL_DELAY * 3)  # typing has stopped: the details catch up
             await pilot.pause()
-            results = app.query_one("#results", OptionList)
+            results = app.query_one("#results", ResultList)
             return {
-                "labels": [
-                    str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
-                ],
+                "labels": [str(label) for label in results.labels],
                 "highlighted": results.highlighted,
                 "detail": str(app.query_one("#detail", Static).render()),
             }
@@ -96,6 +95,94 @@ def test_enter_keeps_the_query_in_the_history(shipped_index: Index, tmp_path: Pa
 def test_nothing_found_is_said(shipped_index: Index, tmp_path: Path) -> None:
     shown = drive(shipped_index, tmp_path, list("zzqqxx"), [])
     assert shown["labels"] == [] and shown["detail"] == "nothing found"
+
+
+def test_the_details_follow_once_typing_pauses(shipped_index: Index, tmp_path: Path) -> None:
+    """Each keystroke redraws the results at once; the detail pane waits for a pause in the
+    typing (a long one here, so that a slow machine cannot mistake a keystroke for a pause),
+    and a keystroke within it puts the details off again."""
+
+    async def go() -> None:
+        app = LookupApp(shipped_index, tmp_path, lambda text: "copied")
+        app.detail_delay = 0.5
+        async with app.run_test(size=(120, 40)) as pilot:
+            detail = app.query_one("#detail", Static)
+            results = app.query_one("#results", ResultList)
+            app.search("missile")
+            await pilot.pause()
+            assert results.option_count > 1 and str(detail.render()) == ""
+            await pilot.pause(0.3)
+            app.search("nuclear test")  # typing again (other results): the details are put off
+            first = str(results.labels[0])
+            await pilot.pause(0.3)
+            assert str(detail.render()) == ""
+            await pilot.pause(0.5)
+            await pilot.pause()
+            shown = str(detail.render())
+            assert shown.startswith(first.split("  ")[0]) and "definition:" in shown
+
+    asyncio.run(go())
+
+
+def test_a_move_shows_its_details_at_once(shipped_index: Index, tmp_path: Path) -> None:
+    async def go() -> None:
+        app = LookupApp(shipped_index, tmp_path, lambda text: "copied")
+        app.detail_delay = 30  # never, within this test: what shows came from the move
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.search("missile")
+            await pilot.press("down")
+            await pilot.pause()
+            second = str(app.query_one("#results", ResultList).labels[1]).split("  ")[0]
+            assert str(app.query_one("#detail", Static).render()).startswith(second)
+
+    asyncio.run(go())
+
+
+def test_a_click_chooses_a_result(shipped_index: Index, tmp_path: Path) -> None:
+    async def go() -> tuple[int | None, str, str]:
+        app = LookupApp(shipped_index, tmp_path, lambda text: "copied")
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.search("missile")
+            await pilot.pause()
+            await pilot.click("#results", offset=(2, 2))
+            await pilot.pause()
+            results = app.query_one("#results", ResultList)
+            third = str(results.labels[2]).split("  ")[0]
+            return results.highlighted, third, str(app.query_one("#detail", Static).render())
+
+    highlighted, third, detail = asyncio.run(go())
+    assert highlighted == 2 and detail.startswith(third)
+
+
+def test_the_highlighted_result_stays_in_view_on_a_short_terminal(
+    shipped_index: Index, tmp_path: Path
+) -> None:
+    """On a terminal too short for every result the list scrolls with the highlight."""
+
+    async def go() -> tuple[list[str], list[str], int]:
+        app = LookupApp(shipped_index, tmp_path, lambda text: "copied")
+        async with app.run_test(size=(120, 10)) as pilot:
+            app.search("missile")
+            await pilot.pause()
+            results = app.query_one("#results", ResultList)
+            for _ in range(len(results.labels) - 1):
+                await pilot.press("down")
+            await pilot.pause()
+            drawn = results.visible_rows()
+            # The highlighted (last) row is marked by its background, the others are not.
+            backgrounds = [
+                {segment.style.bgcolor for segment in results.render_line(y) if segment.style}
+                for y in range(results.size.height)
+            ]
+            assert all(backgrounds[-1].isdisjoint(other) for other in backgrounds[:-1])
+            return drawn, [str(label) for label in results.labels], results.size.height
+
+    drawn, labels, height = asyncio.run(go())
+    assert len(labels) > height, "the list must be longer than the screen for this test"
+    assert len(drawn) == height
+    for row, label in zip(drawn, labels[-height:], strict=True):
+        # A row too long for the list is cut, and ends in an ellipsis.
+        assert row == label or (row.endswith("…") and label.startswith(row[:-1])), (row, label)
 
 
 def test_history_is_kept_short_and_without_repeats(tmp_path: Path) -> None:
