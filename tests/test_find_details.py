@@ -110,6 +110,16 @@ def test_the_short_name_of_the_outer_term_is_its_english_without_a_latin_abbrevi
     )
 
 
+def test_the_first_concept_of_the_glossary_can_be_the_outer_term() -> None:
+    concepts = (
+        concept("site", "nuclear test site", "核试验场", abbr=["NTS"]),
+        concept("test", "nuclear test", "核试验"),
+    )
+    index = build_index(concepts, (_document("d", ("The nuclear test site closed.",)),))
+    (span,) = find(index, ["nuclear test"]).hits[0].spans
+    assert (span.within, span.within_name) == ("site", "NTS")
+
+
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
@@ -180,6 +190,7 @@ def test_an_empty_literal_query_finds_nothing(index: Index) -> None:
 
 def test_exact_keeps_the_form_as_typed(index: Index) -> None:
     result = find(index, ["核国家"], exact=True)
+    assert result.query == "核国家"
     assert not result.literal and result.concepts == ("nws",) and result.forms == ("核国家",)
     assert [spans(h) for h in result.hits] == [[(13, 16, "核国家", "nws", "")]]
 
