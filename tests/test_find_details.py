@@ -310,3 +310,20 @@ def test_hit_order_puts_versions_in_the_un_order(lang: str, rank: int) -> None:
 
 def test_a_span_compares_without_its_display_name() -> None:
     assert Span(1, 2, "x", "c", "w", "W") == Span(1, 2, "x", "c", "w", "other")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, [("demo", 2, "zh"), ("other", 1, "zh")]),
+        ({"doc": "other"}, [("other", 1, "zh")]),
+        ({"doc": "demo"}, [("demo", 2, "zh")]),
+        ({"lang": "en"}, []),
+    ],
+)
+def test_scope_of_a_literal_search(
+    index: Index, options: dict[str, str], expected: list[tuple[str, int, str]]
+) -> None:
+    # 止 is no glossary form: searched as text, in the texts the scope takes
+    result = find(index, ["止"], exact=True, **options)  # type: ignore[arg-type]
+    assert result.literal and places(result.hits) == expected
