@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from npt_gloss.models import Concept, Document, Paragraph
 from npt_gloss.normalize import (
+    CJK_CHAR,
     _joins_chinese,
     american_spelling,
     fold_char,
@@ -33,7 +34,7 @@ from npt_gloss.normalize import (
 )
 from npt_gloss.store import ImageWriter
 
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+_CJK = CJK_CHAR
 _HANZI_ONLY = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 

@@ -54,7 +54,9 @@ def is_cjk(ch: str) -> bool:
 
 # The blocks of is_cjk as one character class: has_cjk runs for every key a lookup looks at,
 # and a regex scans in C (as does the isascii fast path) where a generator would not.
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+# A Han character, as Chinese terms use them (the index build searches with it too).
+CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+_CJK = CJK_CHAR
 
 
 def has_cjk(text: str) -> bool:

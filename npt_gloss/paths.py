@@ -81,16 +81,7 @@ def config_dir() -> Path:
     """The user config folder: ``NPT_GLOSS_CONFIG`` or the platform's (XDG_CONFIG_HOME or
     ~/.config/npt-gloss on Linux, ~/Library/Application Support/npt-gloss on macOS,
     %APPDATA%\\npt-gloss on Windows)."""
-    chosen = os.environ.get(CONFIG_ENV)
-    if chosen:
-        return Path(chosen)
-    if sys.platform.startswith("linux"):
-        # platformdirs gives the same answer here; skipping its import saves start-up time.
-        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-        return Path(base) / "npt-gloss"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("npt-gloss", appauthor=False, roaming=True))
+    return _user_dir(CONFIG_ENV, "XDG_CONFIG_HOME", ".config", "user_config_dir", roaming=True)
 
 
 def user_glossary_path() -> Path:
@@ -115,13 +106,18 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """The cache folder: ``NPT_GLOSS_CACHE`` or the platform's user cache folder."""
-    chosen = os.environ.get(CACHE_ENV)
+    return _user_dir(CACHE_ENV, "XDG_CACHE_HOME", ".cache", "user_cache_dir")
+
+
+def _user_dir(env: str, xdg: str, home_folder: str, platform_dir: str, **options: bool) -> Path:
+    """``env`` when set; else the XDG rule on Linux; else platformdirs' ``platform_dir``."""
+    chosen = os.environ.get(env)
     if chosen:
         return Path(chosen)
     if sys.platform.startswith("linux"):
         # platformdirs gives the same answer here; skipping its import saves start-up time.
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.environ.get(xdg) or str(Path.home() / home_folder)
         return Path(base) / "npt-gloss"
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("npt-gloss", appauthor=False))
+    return Path(getattr(platformdirs, platform_dir)("npt-gloss", appauthor=False, **options))

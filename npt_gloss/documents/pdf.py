@@ -71,14 +71,10 @@ def read_pdf(path: str | os.PathLike[str]) -> tuple[list[Line], int]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("file not found", path=path) from None
-    except IsADirectoryError:
-        raise DataError("is a directory, not a file", path=path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+    """The file's bytes, refused with one line when they cannot be a whole PDF."""
+    from npt_gloss.textio import read_bytes
+
+    data = read_bytes(path)
     if not data.lstrip()[:5] == b"%PDF-":
         raise DataError(
             "not a PDF (it does not start with %PDF-)",

@@ -111,22 +111,20 @@ def _merged(
             conflicts.append(Conflict(mine.id, lang, "preferred", ours, theirs))
         admitted = {key(f) for f in _admitted(mine, lang)}
         avoided = {key(f) for f in getattr(mine, f"{lang}_deprecated")}
-        variants = list(getattr(mine, f"{lang}_variants"))
-        for form in getattr(other, f"{lang}_variants"):
-            if key(form) in avoided:
-                conflicts.append(Conflict(mine.id, lang, "deprecated-here", form, form))
-            elif key(form) not in admitted:
-                variants.append(form)
-                admitted.add(key(form))
-        changes[f"{lang}_variants"] = tuple(variants)
-        deprecated = list(getattr(mine, f"{lang}_deprecated"))
-        for form in getattr(other, f"{lang}_deprecated"):
-            if key(form) in admitted:
-                conflicts.append(Conflict(mine.id, lang, "deprecated-there", form, form))
-            elif key(form) not in avoided:
-                deprecated.append(form)
-                avoided.add(key(form))
-        changes[f"{lang}_deprecated"] = tuple(deprecated)
+        # Their variants join ours unless we avoid them; their forms to avoid join ours
+        # unless we admit them (the variants just taken included).
+        for field, taken, refused, clash in (
+            (f"{lang}_variants", admitted, avoided, "deprecated-here"),
+            (f"{lang}_deprecated", avoided, admitted, "deprecated-there"),
+        ):
+            forms = list(getattr(mine, field))
+            for form in getattr(other, field):
+                if key(form) in refused:
+                    conflicts.append(Conflict(mine.id, lang, clash, form, form))
+                elif key(form) not in taken:
+                    forms.append(form)
+                    taken.add(key(form))
+            changes[field] = tuple(forms)
     known = {key(f) for lang in ("en", "zh") for f in _admitted(mine, lang)}
     known |= {key(f) for f in (*mine.en_deprecated, *mine.zh_deprecated)}
     changes["abbr"] = mine.abbr + tuple(a for a in other.abbr if key(a) not in known)
