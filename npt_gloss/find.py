@@ -257,10 +257,30 @@ def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, .
     spans = []
     start = folded.find(needle)
     while start != -1:
-        s, e = offsets[start], offsets[start + len(needle) - 1] + 1
-        spans.append(Span(s, e, text[s:e], ""))
-        start = folded.find(needle, start + len(needle))
+        end = start + len(needle)
+        if _whole_words(folded, needle, start, end):
+            s, e = offsets[start], offsets[end - 1] + 1
+            spans.append(Span(s, e, text[s:e], ""))
+            start = folded.find(needle, end)
+        else:
+            start = folded.find(needle, start + 1)
     return tuple(spans)
+
+
+def _whole_words(folded: str, needle: str, start: int, end: int) -> bool:
+    """Whether a literal match that begins or ends in a Latin word begins or ends the word
+    there too ("NWS" is not in "NNWS", "test" not in "testing"). Chinese has no spaces to
+    tell words apart, so a match is taken wherever its Chinese edge falls."""
+    before = folded[start - 1] if start else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (
+        (_latin_word_char(needle[0]) and _latin_word_char(before))
+        or (_latin_word_char(needle[-1]) and _latin_word_char(after))
+    )
+
+
+def _latin_word_char(char: str) -> bool:
+    return char.isalnum() and not has_cjk(char)
 
 
 def _combine(results: list[FindResult], mode: str) -> FindResult:

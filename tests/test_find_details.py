@@ -179,6 +179,41 @@ def test_literal_search_folds_case_and_gives_the_text_as_written(index: Index) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("NWS", []),  # only inside "NNWS"
+        ("stat", []),  # only inside "States"
+        ("weapon", [(1, [(12, 18, "weapon", "", "")])]),  # a hyphen ends a word
+        ("the nnws", [(1, [(30, 38, "the NNWS", "", "")])]),
+        ("stable.", [(4, [(8, 15, "stable.", "", "")])]),  # the edge is the full stop
+    ],
+)
+def test_literal_search_matches_latin_text_as_whole_words(
+    index: Index, query: str, expected: list
+) -> None:
+    result = find(index, [query], exact=True)
+    assert result.literal
+    assert [(h.paragraph, spans(h)) for h in result.hits if h.lang == "en"] == expected
+
+
+def test_a_literal_match_that_fails_a_word_edge_does_not_hide_the_next_one() -> None:
+    english = _document("w", ("NNWS, NWS and NWSs; NWS.",), lang="en")
+    index = build_index(CONCEPTS[4:5], (english,))
+    result = find(index, ["NWS"], exact=True)
+    assert [spans(h) for h in result.hits] == [[(6, 9, "NWS", "", ""), (20, 23, "NWS", "", "")]]
+
+
+def test_literal_chinese_edges_need_no_word_break() -> None:
+    chinese = _document("c", ("第60条和第6条；6条。",))
+    index = build_index(CONCEPTS[4:5], (chinese,))
+    result = find(index, ["第6"], exact=True)
+    assert [spans(h) for h in result.hits] == [[(5, 7, "第6", "", "")]]
+    assert [spans(h) for h in find(index, ["条"], exact=True).hits] == [
+        [(3, 4, "条", "", ""), (7, 8, "条", "", ""), (10, 11, "条", "", "")]
+    ]
+
+
 def test_literal_span_of_a_single_character(index: Index) -> None:
     result = find(index, ["；"], exact=True)
     assert [(h.paragraph, spans(h)) for h in result.hits] == [(1, [(12, 13, "；", "", "")])]

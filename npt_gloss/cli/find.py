@@ -40,7 +40,10 @@ from npt_gloss.errors import UsageError
     help="Paragraphs mentioning all of these (repeatable).",
 )
 @click.option(
-    "--exact", is_flag=True, help="Search the query as written, without concept expansion."
+    "--exact",
+    is_flag=True,
+    help="Search the query as written, without concept expansion (Latin words whole: "
+    "NWS is not found in NNWS).",
 )
 @click.option(
     "--direct",
