@@ -1,14 +1,35 @@
 """Lookup details that mutation testing found unpinned (issue 16): the value of every kind of
 article numeral, the scores of each kind of match, and what the cheap bounds let through.
 Each expected value is worked out by hand from the rule in match.py's docstrings.
+
+The last part covers the paths a small glossary never takes on its own: the n-gram shortlist
+of a large glossary, checked against its definition (the keys sharing the most grams with the
+query, within a budget of postings, rarest first) worked out by brute force over every key;
+and the cheap bound that spares rapidfuzz's import in a single command, checked against the
+batch path, which must give the same answers.
 """
 
 from __future__ import annotations
 
-import pytest
+import sys
+from collections import Counter
 
-from npt_gloss.index import Index
-from npt_gloss.match import article_number, article_reference, chinese_numeral, lookup
+import pytest
+from conftest import concept
+from hypothesis import given
+from hypothesis import strategies as st
+
+from npt_gloss import match
+from npt_gloss.index import Index, build_index, en_grams, zh_grams
+from npt_gloss.match import (
+    article_number,
+    article_reference,
+    chinese_numeral,
+    lookup,
+    most_common,
+    word_matches,
+)
+from npt_gloss.normalize import has_cjk, term_key
 
 
 @pytest.mark.parametrize(
@@ -278,3 +299,259 @@ def test_partial_candidates_and_the_limit(mini_index: Index) -> None:
     assert found(2) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0)]
     assert found(10) == [("nws", 80.0), ("nws", 72.0), ("nnws", 70.0), ("nws", 67.5)]
     assert _partial_matches(mini_index, "国", 10) == []  # one character is too little
+
+
+# --- paths of a large glossary and of a single command ----------------------------------
+
+
+@given(st.lists(st.integers(0, 30), max_size=200), st.integers(1, 40))
+def test_most_common_is_counters_most_common(items: list[int], n: int) -> None:
+    counts = Counter(items)
+    assert most_common(counts, n) == [item for item, _ in counts.most_common(n)]
+
+
+def test_most_common_keeps_ties_in_first_seen_order() -> None:
+    counts = Counter([5, 3, 3, 9, 9, 1, 7, 7, 7])
+    assert most_common(counts, 1) == [7]
+    assert most_common(counts, 2) == [7, 3]
+    assert most_common(counts, 3) == [7, 3, 9]
+    assert most_common(counts, 4) == [7, 3, 9, 5]
+
+
+# --- the shortlist -------------------------------------------------------------------
+
+
+def _keys_in(index: Index, key: str, low: int, high: int) -> list[str]:
+    keys = index.zh_keys if has_cjk(key) else index.en_keys
+    return [k for k in (keys[i] for i in range(len(keys))) if low <= len(k) <= high]
+
+
+def _grams(key: str) -> set[str]:
+    return zh_grams(key) if has_cjk(key) else en_grams(key)
+
+
+def _shared(index: Index, key: str, low: int, high: int) -> dict[str, int]:
+    """Each key of a length in [low, high] that shares a gram with ``key``: how many."""
+    wanted = _grams(key)
+    shared = {k: len(wanted & _grams(k)) for k in _keys_in(index, key, low, high)}
+    return {k: n for k, n in shared.items() if n}
+
+
+QUERIES = [
+    "strategic stabilty",
+    "nuclear wepon states",
+    "verifcation",
+    "safegaurds agreement",
+    "missile defense",
+    "tst ban",
+    "战略稳定",
+    "核武器国家",
+    "全面禁止核试验",
+    "不扩散",
+]
+
+
+@pytest.fixture
+def shortlisting(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """Every fuzzy lookup goes through the shortlist, however few keys there are."""
+    monkeypatch.setattr(match, "EXHAUSTIVE", 0)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_an_unlimited_shortlist_is_every_key_sharing_a_gram(
+    shipped_index: Index, shortlisting: pytest.MonkeyPatch, query: str
+) -> None:
+    shortlisting.setattr(match, "SHORTLIST", 1_000_000)
+    key = term_key(query, shipped_index.t2s)
+    low, high = match._length_bounds(len(key), match.FUZZY_CUTOFF)
+    shortlist = match._candidates(shipped_index, key, low, high)
+    expected = _shared(shipped_index, key, low, high)
+    assert expected  # the query shares grams with some keys: the check is not empty
+    assert sorted(shortlist) == sorted(expected)
+
+
+@pytest.mark.parametrize("size", [1, 7, 40])
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_shortlist_holds_the_keys_sharing_most_grams(
+    shipped_index: Index, shortlisting: pytest.MonkeyPatch, query: str, size: int
+) -> None:
+    shortlisting.setattr(match, "SHORTLIST", size)
+    key = term_key(query, shipped_index.t2s)
+    low, high = match._length_bounds(len(key), match.FUZZY_CUTOFF)
+    shortlist = match._candidates(shipped_index, key, low, high)
+    shared = _shared(shipped_index, key, low, high)
+    assert len(shortlist) == min(size, len(shared))
+    assert len(set(shortlist)) == len(shortlist)
+    left_out = [n for k, n in shared.items() if k not in shortlist]
+    assert all(k in shared for k in shortlist)
+    assert [shared[k] for k in shortlist] == sorted((shared[k] for k in shortlist), reverse=True)
+    assert min(shared[k] for k in shortlist) >= max(left_out, default=0)
+
+
+@pytest.mark.parametrize("budget", [1, 60, 400])
+@pytest.mark.parametrize("query", ["nuclear wepon states", "全面禁止核试验"])
+def test_the_budget_counts_the_rarest_grams_first(
+    shipped_index: Index, shortlisting: pytest.MonkeyPatch, query: str, budget: int
+) -> None:
+    shortlisting.setattr(match, "SHORTLIST", 1_000_000)
+    shortlisting.setattr(match, "GRAM_BUDGET", budget)
+    key = term_key(query, shipped_index.t2s)
+    low, high = match._length_bounds(len(key), match.FUZZY_CUTOFF)
+    in_range = _keys_in(shipped_index, key, low, high)
+    holders = sorted(([k for k in in_range if gram in _grams(k)] for gram in _grams(key)), key=len)
+    holders = [h for h in holders if h]
+    counted: set[str] = set(holders[0])  # the rarest gram's keys are always counted
+    spent = len(holders[0])
+    for keys in holders[1:]:
+        if spent + len(keys) > budget:
+            break
+        counted.update(keys)
+        spent += len(keys)
+    shortlist = match._candidates(shipped_index, key, low, high)
+    assert sorted(shortlist) == sorted(counted)
+    if budget == 1:
+        assert len(counted) == len(holders[0]) < len(_shared(shipped_index, key, low, high))
+
+
+def test_every_key_is_scored_up_to_the_exhaustive_limit(
+    shipped_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = term_key("nuclear wepon states", shipped_index.t2s)
+    low, high = match._length_bounds(len(key), match.FUZZY_CUTOFF)
+    in_range = _keys_in(shipped_index, key, low, high)
+    sharing = _shared(shipped_index, key, low, high)
+    assert len(sharing) < len(in_range)  # some keys share no gram: the two paths differ
+    monkeypatch.setattr(match, "SHORTLIST", 1_000_000)
+    monkeypatch.setattr(match, "EXHAUSTIVE", len(in_range))
+    assert list(match._candidates(shipped_index, key, low, high)) == in_range
+    monkeypatch.setattr(match, "EXHAUSTIVE", len(in_range) - 1)
+    assert sorted(match._candidates(shipped_index, key, low, high)) == sorted(sharing)
+
+
+TYPOS = [
+    ("strategic stabilty", "strategic-stability"),
+    ("nuclear wepon states", "nuclear-weapon-states"),
+    ("verifcation", "verification"),
+    ("safegaurds", "safeguards"),
+    ("comprehensiv nuclear test ban treaty", "ctbt"),
+    ("战略稳订性", "strategic-stability"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), TYPOS)
+def test_the_shortlist_finds_the_typos_exhaustive_scoring_finds(
+    shipped_index: Index, shortlisting: pytest.MonkeyPatch, query: str, expected: str
+) -> None:
+    found = lookup(shipped_index, query, 3)
+    assert shipped_index.concepts[found[0].concept][0] == expected
+    assert found[0].how == "fuzzy"
+    shortlisting.undo()
+    assert lookup(shipped_index, query, 3) == found
+
+
+# --- a single command: the bound that spares rapidfuzz's import ----------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [query for query, _ in TYPOS]
+    + ["missile defence sytem", "non-nuclear wepon states", "nucler", "xyzzy", "核武器国"],
+)
+def test_a_single_command_gets_the_answers_of_a_batch(
+    shipped_index: Index, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    batch = lookup(shipped_index, query, 10)
+    # As in a fresh process before the first fuzzy lookup: rapidfuzz.process not imported.
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process")
+    assert lookup(shipped_index, query, 10) == batch
+
+
+def test_the_bound_lets_a_fuzzy_answer_through_in_a_single_command(
+    shipped_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(sys.modules, "rapidfuzz.process")
+    found = lookup(shipped_index, "strategic stabilty", 1)
+    assert [(m.how, m.score, m.form) for m in found] == [("fuzzy", 91.5, "strategic stability")]
+
+
+# --- strict fuzzy scoring beside an exact match --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def near_index() -> Index:
+    return build_index(
+        (
+            concept("test", "nuclear test", "核试验"),
+            concept("tests", "nuclear tests site", "核试验场"),
+        ),
+        (),
+    )
+
+
+def test_beside_an_exact_match_only_close_fuzzy_matches_count(near_index: Index) -> None:
+    from rapidfuzz import fuzz
+
+    # between the usual cutoff and the strict one: a fuzzy answer only when nothing exact is
+    assert match.FUZZY_CUTOFF <= fuzz.ratio("nuclear test", "nuclear tests site") < 85
+    assert [(m.form, m.how) for m in lookup(near_index, "nuclear test", 5)] == [
+        ("nuclear test", "exact")
+    ]
+    # with nothing exact, the usual cutoff: both near-misses are answers
+    assert fuzz.ratio("nuclear tesst", "nuclear tests site") < 85
+    assert [(m.form, m.how) for m in lookup(near_index, "nuclear tesst", 5)] == [
+        ("nuclear test", "fuzzy"),
+        ("nuclear tests site", "fuzzy"),
+    ]
+
+
+# --- word matches: exact scores -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def word_index() -> Index:
+    return build_index(
+        (
+            concept("test", "nuclear test", "核试验"),
+            concept("ban", "nuclear test ban", "禁止核试验"),
+            concept("site", "test site for nuclear explosions", "核爆炸试验场"),
+            concept("stability", "strategic stability", "战略稳定性"),
+            concept("stab", "strategic stab wound", "战略刺伤"),
+        ),
+        (),
+    )
+
+
+def _scored(found: list[match.Match]) -> list[tuple[str, float]]:
+    return [(m.form, m.score) for m in found]
+
+
+def test_word_matches_score_by_length_with_a_bonus_for_the_phrase(word_index: Index) -> None:
+    # 70 + 10 × len(query) / len(key), + 5 where the query stands in the key as typed; the
+    # key of "… explosions" is singular, 31 characters
+    assert _scored(word_matches(word_index, "nuclear test")) == [
+        ("nuclear test ban", 82.5),  # 70 + 120/16 + 5
+        ("test site for nuclear explosions", 73.9),  # 70 + 120/31, words not in order
+    ]
+    assert _scored(word_matches(word_index, "test")) == [
+        ("nuclear test", 78.3),  # 70 + 40/12 + 5, rounded to one decimal
+        ("nuclear test ban", 77.5),
+        ("test site for nuclear explosions", 76.3),  # 70 + 40/31 + 5 = 76.29
+    ]
+
+
+def test_a_prefix_of_three_letters_is_the_start_of_a_word(word_index: Index) -> None:
+    assert _scored(word_matches(word_index, "strategic sta", prefix=True)) == [
+        ("strategic stability", 81.8),  # 70 + 130/19 + 5 = 81.84
+        ("strategic stab wound", 81.5),  # 70 + 130/20 + 5
+    ]
+    # two letters are too few to be a start: the words must be whole
+    assert word_matches(word_index, "strategic st", prefix=True) == []
+    assert _scored(word_matches(word_index, "strategic stab", prefix=False)) == [
+        ("strategic stab wound", 82.0),
+    ]
+
+
+def test_word_matches_never_answer_a_chinese_query(word_index: Index) -> None:
+    assert word_matches(word_index, "核试验") == []
+    assert word_matches(word_index, "the of") == []  # filler words only
