@@ -136,6 +136,9 @@ def _t2s_for_check(state: State) -> dict[str, str]:
 
 
 def _occurring(state: State) -> set[str] | None:
+    """The ids of the concepts some form of which stands in some text, everyday forms
+    included: check --info's "no form occurs in any document" is about forms, not about
+    counted mentions (those are :meth:`Index.mentions`)."""
     try:
         index = state.index
     except NptGlossError:
@@ -168,7 +171,7 @@ def glossary_stats(state: State, as_json: bool) -> None:
         domain = row[domain_field] or "(none)"
         domains[domain] = domains.get(domain, 0) + 1
         sourced += bool(row[source_field])
-    occurring = len(_occurring(state) or ())
+    occurring = sum(1 for c in range(len(index.concepts)) if index.mentions(c))
     data: dict[str, Any] = {
         "concepts": len(index.concepts),
         "forms": len(index.forms),
@@ -238,8 +241,8 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
     from npt_gloss.coverage import coverage_report
 
     index = state.index
-    position = state.document(doc_id)[0] if doc_id else None
-    report = coverage_report(index, position, candidates)
+    texts = set(index.versions(state.document(doc_id)[1].id).values()) if doc_id else None
+    report = coverage_report(index, texts, candidates)
     if as_json:
         output(True).json(report)
         return
