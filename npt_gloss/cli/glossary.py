@@ -399,10 +399,13 @@ def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
 @click.option(
     "--merge",
     is_flag=True,
-    help="Add the imported concepts to the current glossary instead of writing them alone: a "
-    "concept with the same id or the same preferred English or Chinese term gains the forms it "
-    "lacks, others are appended; differing preferred terms are reported, never overwritten. "
-    "E.g. --merge -o merged.toml",
+    help="Merge the imported concepts into the glossary as loaded (every --glossary file or "
+    "NPT_GLOSS_GLOSSARY path, then your own glossary, laid over one another as lookup sees "
+    "them) and write the whole result to -o or stdout (a loaded file changes only when -o "
+    "names it). A concept "
+    "with the same id or the same preferred English or Chinese term gains the forms it lacks, "
+    "others are appended; differing preferred terms are reported, never overwritten. "
+    "E.g. npt-gloss --glossary team.toml glossary import theirs.csv --merge -o merged.toml",
 )
 @click.pass_obj
 @guarded
@@ -415,6 +418,7 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
       npt-gloss glossary import colleague.tbx -o colleague.toml
       npt-gloss glossary import terms.xlsx -o terms.toml
       npt-gloss glossary import my-terms.csv --merge -o glossary.toml
+      npt-gloss --glossary team.toml glossary import theirs.tbx --merge -o team-merged.toml
     """
     from npt_gloss.formats.reading import read_termbase
     from npt_gloss.formats.toml_out import to_toml
@@ -426,7 +430,8 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
     if merge:
         concepts, lines = _merge(state, source, termbase.concepts)
         notes += lines
-        header = f"npt-gloss glossary: {state.glossary} with {source} merged in"
+        loaded = ", ".join(str(path) for path in state.glossaries)
+        header = f"npt-gloss glossary: {loaded} with {source} merged in"
     else:
         concepts = termbase.concepts
         header = f"npt-gloss glossary imported from {source}"
@@ -437,15 +442,35 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
         write_atomic(target, text)
     for line in notes:
         click.echo(f"npt-gloss: {safe_line(line)}", err=True)
+    if merge and target is not None:
+        _warn_if_a_layer(state, target)
+
+
+def _warn_if_a_layer(state: State, target: str) -> None:
+    """Written over one of several loaded files, the merge leaves that file holding every
+    file's concepts (the shipped ones too): say so, since the file's own entries are no
+    longer told apart from the others'."""
+    from npt_gloss.cli.app import warn
+    from npt_gloss.paths import _same_file
+
+    count = len(state.glossaries)
+    if count > 1 and any(_same_file(Path(target), path) for path in state.glossaries):
+        warn(
+            f"{target} was one of the {count} glossary files loaded; it now holds the "
+            "concepts of all of them"
+        )
 
 
 def _merge(state: State, source: str, imported: list[Any]) -> tuple[list[Any], list[str]]:
+    """The glossary as loaded (every file, laid over one another as lookup sees them) with
+    ``imported`` merged in, and the report lines."""
     from pathlib import Path
 
     from npt_gloss.formats.merge import merge_concepts, report_lines
-    from npt_gloss.glossary import load_glossary
+    from npt_gloss.glossary import load_glossaries
     from npt_gloss.normalize import term_key
 
     t2s = _t2s_for_check(state)
-    merged = merge_concepts(load_glossary(state.glossary), imported, lambda s: term_key(s, t2s))
+    current = load_glossaries(state.glossaries).concepts
+    merged = merge_concepts(current, imported, lambda s: term_key(s, t2s))
     return merged.concepts, report_lines(merged, Path(source).name)
