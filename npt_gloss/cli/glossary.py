@@ -402,9 +402,9 @@ def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
     help="Merge the imported concepts into the glossary as loaded (every --glossary file or "
     "NPT_GLOSS_GLOSSARY path, then your own glossary, laid over one another as lookup sees "
     "them) and write the whole result to -o or stdout (a loaded file changes only when -o "
-    "names it). A concept "
-    "with the same id or the same preferred English or Chinese term gains the forms it lacks, "
-    "others are appended; differing preferred terms are reported, never overwritten. "
+    "names it). A concept with the same id or the same preferred English or Chinese term "
+    "gains the forms it lacks, others are appended; differing preferred terms are reported, "
+    "never overwritten. "
     "E.g. npt-gloss --glossary team.toml glossary import theirs.csv --merge -o merged.toml",
 )
 @click.pass_obj
