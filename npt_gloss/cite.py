@@ -592,7 +592,8 @@ def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in text)
 
 
-# The UN's six languages by name (English, Chinese) for BibTeX's language field.
+# The UN's six languages by name, as an English and as a Chinese citation write them
+# (BibTeX's language field).
 _LANGUAGE_NAMES = {
     "zh": ("Chinese", "中文"),
     "en": ("English", "英文"),
