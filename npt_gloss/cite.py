@@ -113,6 +113,10 @@ Exchange formats
 - bibtex: a corporate author in double braces, not split into names -- BibTeX names (unchecked)
 - ris: TY RPRT first, ER last; SN report number, M3 type, PB institution -- Zotero RIS translator
   (unchecked); TT translated title, LA language, N1 note -- RIS 2011 spec (unchecked)
+- bibtex, ris, csl-json: the title is the one the other styles cite (TI in RIS: an official
+  English title in English, TT only for our unofficial rendering), and the language field is
+  that title's language: English for an official English title, Chinese for a Chinese one;
+  our rendering, when it is the only title, keeps the document's language -- house
 - csl-json: type "report"; "event-title" (1.0.2; "event" deprecated), "genre", "title-short" --
   CSL 1.0.2 variables (csl-variables.rnc of the CSL schema); no "locator"/"label" on a data
   item: they belong to a citation item -- CSL spec (unchecked)
@@ -588,24 +592,57 @@ def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in text)
 
 
+# The UN's six languages by name, as an English and as a Chinese citation write them
+# (BibTeX's language field).
+_LANGUAGE_NAMES = {
+    "zh": ("Chinese", "中文"),
+    "en": ("English", "英文"),
+    "fr": ("French", "法文"),
+    "ru": ("Russian", "俄文"),
+    "es": ("Spanish", "西班牙文"),
+    "ar": ("Arabic", "阿拉伯文"),
+}
+
+
 def _language_name(code: str, lang: str) -> str:
-    if code == "zh":
-        return "中文" if lang == "zh" else "Chinese"
-    return code
+    names = _LANGUAGE_NAMES.get(code)
+    if names is None:
+        return code
+    return names[1] if lang == "zh" else names[0]
+
+
+def _exchange_title(meta: DocumentMeta, lang: str) -> tuple[str, str, str]:
+    """(title, unofficial English rendering or "", language code) as the exchange formats
+    give them in a citation in ``lang``.
+
+    The title is the one the other styles cite: in English the official English title when
+    there is one (an English version's, or ``title_en_official``), else the original with our
+    rendering beside it; in Chinese the Chinese title. The language code is that title's:
+    English for an official English title, Chinese for a Chinese one. Our own rendering, when
+    it is all there is, stands in for the original, so it keeps the document's language.
+    """
+    en, zh = meta.title.en, meta.title.zh
+    if lang == "zh":
+        title, translation = _title_zh(meta), ""
+    else:
+        title, _ = _title_parts(meta)
+        translation = en if en and zh and not meta.title_en_official else ""
+    if zh and title == zh:
+        code = "zh"
+    elif en and title == en and meta.title_en_official:
+        code = "en"
+    else:
+        code = meta.lang
+    return title, translation, code
 
 
 def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
+    title, translation, code = _exchange_title(meta, lang)
+    # The translation stays out of the title (BibTeX has no field for it): in the note.
+    note = f"English title (unofficial translation): {translation}." if translation else ""
     if lang == "zh":
-        title, note = _title_zh(meta), ""
         locator = _loc_zh(refs)
     else:
-        title, _ = _title_parts(meta)
-        # The translation stays out of the title (BibTeX has no field for it): in the note.
-        note = (
-            ""
-            if meta.title_en_official or not (meta.title.en and meta.title.zh)
-            else f"English title (unofficial translation): {meta.title.en}."
-        )
         locator = _loc(refs, "para.~", "paras.~", last=" and~", dash="--")
     author = _pick(meta.author, lang)
     fields = [
@@ -616,7 +653,7 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
         ("institution", _bib_escape(_conference(meta, lang))),
         ("address", _bib_escape(_pick(meta.place, lang))),
         ("year", _year(meta)),
-        ("language", _bib_escape(_language_name(meta.lang, lang))),
+        ("language", _bib_escape(_language_name(code, lang))),
         ("url", meta.url),
         ("note", note),
     ]
@@ -628,21 +665,21 @@ def _bibtex(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
 
 
 def _ris(meta: DocumentMeta, refs: Sequence[int], lang: str) -> str:
-    translated = meta.title.en if lang == "en" and meta.title.zh and meta.title.en else ""
+    title, translated, code = _exchange_title(meta, lang)
     lines = [
         ("TY", "RPRT"),
         ("AU", _pick(meta.author, lang)),
-        ("TI", meta.title.zh or meta.title.en),
+        ("TI", title),
         ("TT", translated),
         ("M3", _cap(_pick(meta.doc_type, lang))),
         ("SN", meta.symbol),
         ("PB", _conference(meta, lang)),
         ("CY", _pick(meta.place, lang)),
         ("PY", _year(meta)),
-        ("LA", meta.lang),
+        ("LA", code),
         ("UR", meta.url),
     ]
-    if translated and not meta.title_en_official:
+    if translated:
         lines.append(("N1", "The English title (TT) is an unofficial translation."))
     lines.append(("ER", ""))
     return "\n".join(f"{tag}  - {value}" for tag, value in lines if value or tag == "ER")
@@ -668,12 +705,7 @@ def csl_item(meta: DocumentMeta, lang: str = "en") -> dict[str, object]:
     unofficial English rendering goes in ``note``); ``title-short`` is the part before the
     colon; ``genre`` is as written (lower case), the style capitalizes where it must.
     """
-    if lang == "zh":
-        title, translation = _title_zh(meta), ""
-    else:
-        title, _ = _title_parts(meta)
-        both = meta.title.en and meta.title.zh
-        translation = meta.title.en if both and not meta.title_en_official else ""
+    title, translation, code = _exchange_title(meta, lang)
     short = _short_title(title)
     item: dict[str, object] = {
         "id": meta.id,
@@ -687,7 +719,7 @@ def csl_item(meta: DocumentMeta, lang: str = "en") -> dict[str, object]:
         "event-place": _pick(meta.place, lang),
         "event-date": _csl_date(meta),
         "issued": {"date-parts": [[int(_year(meta))]]} if _year(meta) else None,
-        "language": meta.lang,
+        "language": code,
         "URL": meta.url,
         "accessed": _csl_date_of(_accessed(meta)),
         "note": f"English title (unofficial translation): {translation}" if translation else "",

@@ -10,7 +10,7 @@ n-grams, keeps fragments such as "斯和美利坚合众国" out of the list.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from npt_gloss.index import Index
@@ -30,10 +30,13 @@ _GENERIC = frozenset(
 )
 
 
-def coverage_report(index: Index, doc: int | None, candidates: int) -> dict[str, Any]:
+def coverage_report(index: Index, texts: Collection[int] | None, candidates: int) -> dict[str, Any]:
+    """The concepts mentioned in ``texts`` (positions of a document and its language
+    versions; None: every text), each with its count of :meth:`Index.mentions` and their
+    paragraphs, most mentioned first; and the ``candidates`` most frequent candidate terms."""
     concepts = []
     for c_index in range(len(index.concepts)):
-        chosen = [r for r in index.all_occurrences(c_index) if doc is None or r[0] == doc]
+        chosen = [r for r in index.mentions(c_index) if texts is None or r[0] in texts]
         if not chosen:
             continue
         record = index.concepts[c_index]
@@ -47,15 +50,18 @@ def coverage_report(index: Index, doc: int | None, candidates: int) -> dict[str,
             }
         )
     concepts.sort(key=lambda row: (-row["count"], row["id"]))
-    return {"concepts": concepts, "candidates": missing_terms(index, doc, candidates)}
+    return {"concepts": concepts, "candidates": missing_terms(index, texts, candidates)}
 
 
-def _covered_spans(index: Index, doc: int | None) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(doc, paragraph) → spans covered by a glossary form, in one pass over the occurrences."""
+def _covered_spans(
+    index: Index, texts: Collection[int] | None
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(text, paragraph) → spans covered by a glossary form, in one pass over the occurrences
+    (an everyday form covers its words too: they are no candidate for a new term)."""
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for rows in index.occurrences:
         for d, para, start, end, _form in rows:
-            if doc is None or d == doc:
+            if texts is None or d in texts:
                 spans.setdefault((d, para), []).append((start, end))
     return spans
 
@@ -67,15 +73,15 @@ def _mask(length: int, spans: list[tuple[int, int]]) -> list[bool]:
     return mask
 
 
-def missing_terms(index: Index, doc: int | None, limit: int) -> list[dict[str, Any]]:
-    """The ``limit`` most frequent candidate terms of the uncovered text, longest first
-    among equals."""
+def missing_terms(index: Index, texts: Collection[int] | None, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` most frequent candidate terms of the uncovered text of ``texts`` (None:
+    every text), longest first among equals."""
     if limit == 0:
         return []
     counts: Counter[str] = Counter()
-    covered = _covered_spans(index, doc)
+    covered = _covered_spans(index, texts)
     for d_index, data in enumerate(index.documents):
-        if doc is not None and d_index != doc:
+        if texts is not None and d_index not in texts:
             continue
         for number, text, _items in data["paragraphs"]:
             mask = _mask(len(text), covered.get((d_index, number), []))

@@ -192,14 +192,20 @@ class Index:
             keys = self._everyday_keys[index] = frozenset(term_key(f, self.t2s) for f in everyday)
         return bool(keys) and term_key(form, self.t2s) in keys
 
+    def mentions(self, index: int) -> list[tuple[int, int, int, int, str]]:
+        """(doc, paragraph, start, end, form) of the mentions that count, as ``find`` counts
+        them by default: direct or inside a longer term, in any text (a document or one of
+        its language versions), but not through a form that is also an everyday word (决定),
+        which is only a possible mention. This is what "the concept occurs in a document"
+        means for lookup's paragraphs and for glossary stats, coverage and export --doc."""
+        return [row for row in self.all_occurrences(index) if not self.is_everyday(index, row[4])]
+
     def paragraphs_by_doc(self, index: int) -> dict[str, list[int]]:
-        """{doc id: sorted paragraph numbers} where the concept is mentioned, as ``find``
-        counts by default: not through a form that is also an everyday word (决定)."""
+        """{doc id: sorted paragraph numbers} of the concept's :meth:`mentions`."""
         found: dict[str, set[int]] = {}
-        for doc, para, _start, _end, form in self.all_occurrences(index):
-            if not self.is_everyday(index, form):
-                # Versions share paragraph numbers: a mention in any of them counts.
-                found.setdefault(self.doc_ids[doc], set()).add(para)
+        for doc, para, *_ in self.mentions(index):
+            # Versions share paragraph numbers: a mention in any of them counts.
+            found.setdefault(self.doc_ids[doc], set()).add(para)
         return {doc: sorted(paras) for doc, paras in found.items()}
 
     def doc_id(self, doc: int) -> str:

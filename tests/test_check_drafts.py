@@ -424,11 +424,23 @@ def test_bad_drafts_are_one_line_naming_the_place(
     assert result.stderr == f"npt-gloss: error: {draft}{message}\n"
 
 
-def test_a_missing_draft_is_bad_input(tmp_path: Path) -> None:
-    result = run("check", str(tmp_path / "nowhere.xlf"))
+@pytest.mark.parametrize(
+    ("name", "shown", "message"),
+    [
+        ("nowhere.xlf", "nowhere.xlf", "file not found"),
+        ("a-folder", "a-folder", "is a directory, not a file"),
+        # No file can have this name; it is shown escaped, as every control character is.
+        ("bad\x00name.txt", "bad\\x00name.txt", "cannot read the file: not a valid file name"),
+    ],
+)
+def test_an_unreadable_draft_is_one_line_naming_it(
+    tmp_path: Path, name: str, shown: str, message: str
+) -> None:
+    (tmp_path / "a-folder").mkdir()
+    result = run("check", str(tmp_path / name))
     assert result.exit_code == 2
-    expected = f"{tmp_path / 'nowhere.xlf'}: cannot read the draft: No such file or directory"
-    assert result.stderr == f"npt-gloss: error: {expected}\n"
+    assert result.stdout == ""
+    assert result.stderr == f"npt-gloss: error: {tmp_path / shown}: {message}\n"
 
 
 def test_a_tmx_without_source_language_needs_one(tmp_path: Path) -> None:

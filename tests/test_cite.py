@@ -745,3 +745,43 @@ def test_a_chinese_version_gives_the_chinese_title() -> None:
     chinese = dataclasses.replace(META, title=Bilingual("中文标题", ""))
     meta = with_version_title(english_doc, [chinese], "zh")
     assert format_citation(meta, [12], "gbt7714").startswith("俄罗斯联邦. 中文标题: 工作文件[R].")
+
+
+ENGLISH_DOC = dataclasses.replace(
+    META, lang="en", title=Bilingual("", "English title"), title_en_official=True
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "lang", "code", "title"),
+    [
+        (META, "en", "zh", TZH),  # the original, our rendering beside it
+        (META, "zh", "zh", TZH),
+        (with_version_title(META, [EN_VERSION], "en"), "en", "en", EN_VERSION.title.en),
+        (dataclasses.replace(META, title_en_official=True), "en", "en", TEN),
+        (dataclasses.replace(META, title_en_official=True), "zh", "zh", TZH),
+        # our rendering alone stands in for the Chinese original: still Chinese
+        (dataclasses.replace(META, title=Bilingual("", TEN)), "en", "zh", TEN),
+        (ENGLISH_DOC, "en", "en", "English title"),
+        (ENGLISH_DOC, "zh", "en", "English title"),  # no Chinese title: the English one
+        (
+            with_version_title(
+                ENGLISH_DOC, [dataclasses.replace(META, title=Bilingual("中文标题", ""))], "zh"
+            ),
+            "zh",
+            "zh",
+            "中文标题",
+        ),
+    ],
+)
+def test_exchange_language_is_the_printed_titles(
+    meta: DocumentMeta, lang: str, code: str, title: str
+) -> None:
+    names = {"en": {"en": "English", "zh": "英文"}, "zh": {"en": "Chinese", "zh": "中文"}}
+    bibtex = format_citation(meta, (), "bibtex", lang).splitlines()
+    assert f"  title       = {{{title}}}," in bibtex
+    assert f"  language    = {{{names[code][lang]}}}," in bibtex
+    ris = dict(line.split("  - ", 1) for line in format_citation(meta, (), "ris", lang).split("\n"))
+    assert (ris["TI"], ris["LA"]) == (title, code)
+    (item,) = json.loads(format_citation(meta, (), "csl-json", lang))
+    assert (item["title"], item["language"]) == (title, code)

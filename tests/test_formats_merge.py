@@ -3,8 +3,11 @@ added, conflicts reported and never overwritten."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from conftest import concept
 
 from npt_gloss.cli import cli
@@ -159,3 +162,97 @@ def test_merge_through_the_cli_reports_exact_lines(tmp_path) -> None:
     assert (nws.zh, nws.en_variants) == ("核武器国家", ("nuclear States", "nuclear powers"))
     assert "有核国家" not in nws.zh_variants
     assert list(merged)[-1] == "brand-new-term"
+
+
+# ---------------------------------------------------------------- the loaded set of glossaries
+
+# import --merge merges into every glossary loaded, laid over one another as lookup sees them:
+# the --glossary files (or NPT_GLOSS_GLOSSARY's paths), then the user glossary.
+BASE = '[[term]]\nid = "nws"\nen = "nuclear-weapon States"\nzh = "核武器国家"\n'
+TEAM = (
+    '[[term]]\nid = "verification-regime"\nen = "verification regime"\nzh = "核查制度"\n\n'
+    '[[term]]\nid = "nws"\nen = "nuclear-weapon States"\nzh = "核武器国家"\n'
+    'zh_variants = ["核国家"]\n'
+)
+MINE_TOML = '[[term]]\nid = "my-term"\nen = "realistic approach"\nzh = "现实的办法"\n'
+THEIRS = (
+    "id,en,zh,en_variants\n"
+    "vr,verification regime,核查机制,\n"  # the team file's concept, by its English term
+    "ra,realistic approach,现实办法,pragmatic approach\n"  # the user glossary's
+    "new-one,brand new term,全新术语,\n"
+)
+
+
+@pytest.fixture
+def layered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    files = {"base": tmp_path / "base.toml", "team": tmp_path / "team.toml"}
+    files["base"].write_text(BASE, encoding="utf-8")
+    files["team"].write_text(TEAM, encoding="utf-8")
+    (tmp_path / "config").mkdir()
+    files["mine"] = tmp_path / "config" / "glossary.toml"
+    files["mine"].write_text(MINE_TOML, encoding="utf-8")
+    monkeypatch.setenv("NPT_GLOSS_CONFIG", str(tmp_path / "config"))
+    files["theirs"] = tmp_path / "theirs.csv"
+    files["theirs"].write_text(THEIRS, encoding="utf-8")
+    return files
+
+
+def _import_merge(theirs: Path, out: Path, *options: str) -> Result:
+    return CliRunner().invoke(
+        cli, [*options, "glossary", "import", str(theirs), "--merge", "-o", str(out)]
+    )
+
+
+@pytest.mark.parametrize("given", ["options", "environment"])
+def test_merge_matches_against_every_loaded_glossary(
+    layered: dict[str, Path], monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    base, team, mine = layered["base"], layered["team"], layered["mine"]
+    options = ["--glossary", str(base), "--glossary", str(team)]
+    if given == "environment":
+        monkeypatch.setenv("NPT_GLOSS_GLOSSARY", f"{base}{os.pathsep}{team}")
+        options = []
+    out = layered["base"].parent / "merged.toml"
+    result = _import_merge(layered["theirs"], out, *options)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "npt-gloss: merged theirs.csv: 1 new concept, 1 concept gained forms or fields, "
+        "2 conflicts",
+        "npt-gloss: matched: theirs.csv 'vr' is 'verification-regime' (same term "
+        "'verification regime')",
+        "npt-gloss: matched: theirs.csv 'ra' is 'my-term' (same term 'realistic approach')",
+        "npt-gloss: conflict: verification-regime: preferred Chinese term: kept '核查制度', "
+        "theirs.csv has '核查机制'",
+        "npt-gloss: conflict: my-term: preferred Chinese term: kept '现实的办法', "
+        "theirs.csv has '现实办法'",
+    ]
+    text = out.read_text("utf-8")
+    assert text.splitlines()[0] == (
+        f"# npt-gloss glossary: {base}, {team}, {mine} with {layered['theirs']} merged in"
+    )
+    merged = {c.id: c for c in parse_glossary(text, out)}
+    # Every loaded concept once (team's nws replaced base's, as lookup has it), theirs added.
+    assert list(merged) == ["nws", "verification-regime", "my-term", "new-one"]
+    assert merged["nws"].zh_variants == ("核国家",)
+    assert merged["my-term"].en_variants == ("pragmatic approach",)
+
+
+def test_merge_written_over_a_loaded_file_warns(layered: dict[str, Path]) -> None:
+    team = layered["team"]
+    result = _import_merge(layered["theirs"], team, "--glossary", str(team))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"npt-gloss: warning: {team} was one of the 2 glossary files loaded; it now holds the "
+        "concepts of all of them"
+    )
+    ids = [c.id for c in parse_glossary(team.read_text("utf-8"), team)]
+    assert ids == ["verification-regime", "nws", "my-term", "new-one"]
+
+
+def test_merge_into_the_only_loaded_file_says_nothing_more(layered: dict[str, Path]) -> None:
+    mine = layered["mine"]  # the user glossary given as --glossary is not read twice
+    result = _import_merge(layered["theirs"], mine, "--glossary", str(mine))
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    ids = [c.id for c in parse_glossary(mine.read_text("utf-8"), mine)]
+    assert ids == ["my-term", "vr", "new-one"]

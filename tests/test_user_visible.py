@@ -93,6 +93,8 @@ def test_stats_count_only_the_concepts_that_occur() -> None:
     data = json.loads(run("glossary", "stats", "--json").stdout)
     coverage = json.loads(run("glossary", "coverage", "--json", "--candidates", "0").stdout)
     assert data["in_documents"] == len(coverage["concepts"]) < data["concepts"]
+    termlist = run("glossary", "export", "--doc", "ru-wp-shared-responsibility").stdout
+    assert len(termlist.splitlines()) - 1 == data["in_documents"] == 70  # less the header
 
 
 def test_check_exits_2_on_a_warning(tmp_path: Path) -> None:

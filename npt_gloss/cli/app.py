@@ -38,7 +38,6 @@ class State:
         # Every glossary file, earliest first: the base (--glossary, else the environment,
         # else the shipped one), then the user glossary when it exists.
         self.glossaries: tuple[Path, ...] = paths.glossary_files(given)
-        self.glossary = self.glossaries[0]  # the first base file (import --merge's target)
         self.text = paths.text_path(text)
         self._index: Any = None
 

@@ -136,6 +136,9 @@ def _t2s_for_check(state: State) -> dict[str, str]:
 
 
 def _occurring(state: State) -> set[str] | None:
+    """The ids of the concepts some form of which stands in some text, everyday forms
+    included: check --info's "no form occurs in any document" is about forms, not about
+    counted mentions (those are :meth:`Index.mentions`)."""
     try:
         index = state.index
     except NptGlossError:
@@ -168,7 +171,7 @@ def glossary_stats(state: State, as_json: bool) -> None:
         domain = row[domain_field] or "(none)"
         domains[domain] = domains.get(domain, 0) + 1
         sourced += bool(row[source_field])
-    occurring = len(_occurring(state) or ())
+    occurring = sum(1 for c in range(len(index.concepts)) if index.mentions(c))
     data: dict[str, Any] = {
         "concepts": len(index.concepts),
         "forms": len(index.forms),
@@ -238,8 +241,8 @@ def glossary_coverage(state: State, candidates: int, doc_id: str | None, as_json
     from npt_gloss.coverage import coverage_report
 
     index = state.index
-    position = state.document(doc_id)[0] if doc_id else None
-    report = coverage_report(index, position, candidates)
+    texts = set(index.versions(state.document(doc_id)[1].id).values()) if doc_id else None
+    report = coverage_report(index, texts, candidates)
     if as_json:
         output(True).json(report)
         return
@@ -396,10 +399,13 @@ def _paragraphs_in(index: Any, doc_id: str) -> dict[str, str]:
 @click.option(
     "--merge",
     is_flag=True,
-    help="Add the imported concepts to the current glossary instead of writing them alone: a "
-    "concept with the same id or the same preferred English or Chinese term gains the forms it "
-    "lacks, others are appended; differing preferred terms are reported, never overwritten. "
-    "E.g. --merge -o merged.toml",
+    help="Merge the imported concepts into the glossary as loaded (every --glossary file or "
+    "NPT_GLOSS_GLOSSARY path, then your own glossary, laid over one another as lookup sees "
+    "them) and write the whole result to -o or stdout (a loaded file changes only when -o "
+    "names it). A concept with the same id or the same preferred English or Chinese term "
+    "gains the forms it lacks, others are appended; differing preferred terms are reported, "
+    "never overwritten. "
+    "E.g. npt-gloss --glossary team.toml glossary import theirs.csv --merge -o merged.toml",
 )
 @click.pass_obj
 @guarded
@@ -412,6 +418,7 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
       npt-gloss glossary import colleague.tbx -o colleague.toml
       npt-gloss glossary import terms.xlsx -o terms.toml
       npt-gloss glossary import my-terms.csv --merge -o glossary.toml
+      npt-gloss --glossary team.toml glossary import theirs.tbx --merge -o team-merged.toml
     """
     from npt_gloss.formats.reading import read_termbase
     from npt_gloss.formats.toml_out import to_toml
@@ -423,7 +430,8 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
     if merge:
         concepts, lines = _merge(state, source, termbase.concepts)
         notes += lines
-        header = f"npt-gloss glossary: {state.glossary} with {source} merged in"
+        loaded = ", ".join(str(path) for path in state.glossaries)
+        header = f"npt-gloss glossary: {loaded} with {source} merged in"
     else:
         concepts = termbase.concepts
         header = f"npt-gloss glossary imported from {source}"
@@ -434,15 +442,35 @@ def glossary_import(state: State, source: str, target: str | None, merge: bool) 
         write_atomic(target, text)
     for line in notes:
         click.echo(f"npt-gloss: {safe_line(line)}", err=True)
+    if merge and target is not None:
+        _warn_if_a_layer(state, target)
+
+
+def _warn_if_a_layer(state: State, target: str) -> None:
+    """Written over one of several loaded files, the merge leaves that file holding every
+    file's concepts (the shipped ones too): say so, since the file's own entries are no
+    longer told apart from the others'."""
+    from npt_gloss.cli.app import warn
+    from npt_gloss.paths import _same_file
+
+    count = len(state.glossaries)
+    if count > 1 and any(_same_file(Path(target), path) for path in state.glossaries):
+        warn(
+            f"{target} was one of the {count} glossary files loaded; it now holds the "
+            "concepts of all of them"
+        )
 
 
 def _merge(state: State, source: str, imported: list[Any]) -> tuple[list[Any], list[str]]:
+    """The glossary as loaded (every file, laid over one another as lookup sees them) with
+    ``imported`` merged in, and the report lines."""
     from pathlib import Path
 
     from npt_gloss.formats.merge import merge_concepts, report_lines
-    from npt_gloss.glossary import load_glossary
+    from npt_gloss.glossary import load_glossaries
     from npt_gloss.normalize import term_key
 
     t2s = _t2s_for_check(state)
-    merged = merge_concepts(load_glossary(state.glossary), imported, lambda s: term_key(s, t2s))
+    current = load_glossaries(state.glossaries).concepts
+    merged = merge_concepts(current, imported, lambda s: term_key(s, t2s))
     return merged.concepts, report_lines(merged, Path(source).name)

@@ -58,21 +58,18 @@ class Draft:
 
 
 def read_draft(path: str, document: Document | None = None, lang: str | None = None) -> Draft:
-    """The draft in the file at ``path``, whatever its format."""
-    data = _read_bytes(path)
+    """The draft in the file at ``path``, whatever its format. A file that cannot be read
+    (missing, a directory, no permission, an impossible name) is one :class:`DataError`
+    naming it, worded as for every other file (:func:`npt_gloss.textio.read_bytes`)."""
+    from npt_gloss.textio import read_bytes
+
+    data = read_bytes(path)
     kind = detect(path, data)
     module = importlib.import_module(READERS[kind])
     draft: Draft = module.read(data, path, document, lang)
     if not draft.paragraphs:
         raise DataError(f"no translated paragraph found in this {kind} draft", path=path)
     return draft
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read the draft: {exc.strerror or exc}", path=path) from None
 
 
 _XML_ROOT = re.compile(r"<(?:[\w.-]+:)?(xliff|tmx)[\s>/]")
