@@ -466,7 +466,7 @@ def test_stats_json_against_the_plain_lines() -> None:
         f"{data['concepts']} concepts, {data['forms']} forms; "
         f"{data['in_documents']} occur in 1 document(s)"
     )
-    assert (data["concepts"], data["in_documents"]) == (1239, 71)
+    assert (data["concepts"], data["in_documents"]) == (1240, 71)
 
 
 def test_coverage_candidates_gives_exactly_that_many() -> None:
@@ -542,7 +542,7 @@ def test_export_output_writes_the_file_not_stdout(tmp_path: Path) -> None:
     assert (written.exit_code, written.stdout) == (0, "")
     assert target.read_text(encoding="utf-8") == printed
     rows = list(csv.DictReader(io.StringIO(printed)))
-    assert len(rows) == 1239
+    assert len(rows) == 1240
 
 
 @pytest.fixture
@@ -567,9 +567,9 @@ def test_import_merge_adds_to_the_current_glossary(termbase: Path, tmp_path: Pat
     assert run("glossary", "import", str(termbase), "--merge", "-o", str(target)).exit_code == 0
     merged = target.read_text(encoding="utf-8")
     alone = run("glossary", "import", str(termbase)).stdout
-    assert merged.count("[[term]]") == 1240 and alone.count("[[term]]") == 1
+    assert merged.count("[[term]]") == 1241 and alone.count("[[term]]") == 1
     stats = as_json("--glossary", str(target), "glossary", "stats")
-    assert stats["concepts"] == 1240
+    assert stats["concepts"] == 1241
     found = as_json("--glossary", str(target), "lookup", "斑马线", "-n", "1")["results"]
     assert [r["id"] for r in found] == ["zebra"]
 

@@ -105,7 +105,7 @@ def test_export_import_export_through_the_cli(tmp_path) -> None:
     )
     assert again.exit_code == 0
     assert cells(second) == cells(first)
-    assert len(cells(first)) == 1 + 1239
+    assert len(cells(first)) == 1 + 1240
 
 
 def test_termlist_adds_the_paragraphs(tmp_path) -> None:
