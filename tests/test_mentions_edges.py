@@ -1,0 +1,212 @@
+"""The segmenter-free path of ``name_stands_alone`` (npt_gloss.mentions.cut_at_both_edges,
+npt_gloss/segmenter_edges.txt): wherever it answers, the segmenter must agree.
+
+The reference is the segmenter itself (``is_word`` on the same window, as name_stands_alone
+judged every name before). The windows: every Chinese State name of the shipped glossary
+where the shipped paper has it, and between neighbours drawn from the paper's characters,
+function words, other names and the words of the table itself (the ones that must send a
+name to the segmenter); and the dictionary words the segmenter itself finds in a window
+(``rjieba.cut_all``) must never cross a name's edge when the fast path answers.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+
+import pytest
+import rjieba
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from npt_gloss import mentions, paths
+from npt_gloss.build import NAME_DOMAIN, Folder
+from npt_gloss.corpus import load_corpus
+from npt_gloss.index import Index, all_forms
+from npt_gloss.mentions import (
+    NAME_WINDOW,
+    cut_at_both_edges,
+    is_segmenter_han,
+    is_word,
+    name_stands_alone,
+    segmenter_edges,
+    word_boundaries,
+)
+from npt_gloss.normalize import is_cjk
+
+FUNCTION = list("的和在与对是中国家洋岛人民")
+
+
+def reference(folded: str, start: int, end: int) -> bool:
+    """name_stands_alone as it was: the segmenter on the window, always."""
+    low = max(0, start - NAME_WINDOW)
+    window = folded[low : end + NAME_WINDOW]
+    return is_word(window, start - low, end - low)
+
+
+def crossing_dictionary_word(window: str, start: int, end: int) -> str | None:
+    """A word of the segmenter's dictionary (as its full mode lists them) standing across
+    ``start`` or ``end`` in ``window``, or None."""
+    for word in set(rjieba.cut_all(window)):
+        for found in re.finditer(f"(?={re.escape(word)})", window):
+            first, stop = found.start(), found.start() + len(word)
+            if first < start < stop or first < end < stop:
+                return word
+    return None
+
+
+def compare(text: str, start: int, end: int) -> bool:
+    """Assert the fast answer agrees with the segmenter; True when the fast path answered."""
+    low = max(0, start - NAME_WINDOW)
+    window = text[low : end + NAME_WINDOW]
+    fast = cut_at_both_edges(window, start - low, end - low)
+    assert name_stands_alone(text, start, end) == reference(text, start, end), (text, start)
+    if fast:
+        cuts = word_boundaries(window)
+        assert {start - low, end - low} <= cuts, (window, text[start:end])
+        assert crossing_dictionary_word(window, start - low, end - low) is None, window
+    return fast
+
+
+@cache
+def glossary_names(index: Index) -> tuple[str, ...]:
+    """Every folded Chinese form of a State name in the shipped glossary."""
+    folder = Folder(index.t2s)
+    found = set()
+    for number in range(len(index.concepts)):
+        concept = index.concept(number)
+        if concept.domain != NAME_DOMAIN:
+            continue
+        for _kind, form in all_forms(concept):
+            folded = folder.fold(form).strip()
+            if any(map(is_cjk, folded)):
+                found.add(folded)
+    return tuple(sorted(found))
+
+
+@cache
+def paper_paragraphs(index: Index) -> tuple[str, ...]:
+    folder = Folder(index.t2s)
+    texts = [p.text for doc in load_corpus(paths.shipped("text")) for p in doc.paragraphs]
+    folder.learn({ch for text in texts for ch in text})
+    return tuple(folder.fold(text) for text in texts)
+
+
+def neighbours(index: Index) -> list[str]:
+    """Realistic and awkward neighbours: function words, other names, pieces of the paper,
+    and words of the table (which must send the name to the segmenter)."""
+    rng = random.Random(7)
+    paper = "".join(paper_paragraphs(index))
+    pieces = [paper[i : i + rng.randint(1, 4)] for i in rng.sample(range(len(paper) - 4), 60)]
+    names = rng.sample(glossary_names(index), 20)
+    table = segmenter_edges()
+    keys = sorted(table._raw)
+    words = [
+        w for key in rng.sample(keys, 40) for w in rng.sample(sorted(table.group(key).words), 1)
+    ]
+    return [*FUNCTION, *names, *pieces, *words, "", "NPT", "2015", "，", " "]
+
+
+def test_the_table_lists_names_of_the_glossary_only_and_clear_ones(shipped_index: Index) -> None:
+    names = segmenter_edges().names
+    assert len(names) > 300  # most of the glossary's Chinese names skip the segmenter
+    assert names <= set(glossary_names(shipped_index))
+    for name in names:
+        words = rjieba.cut(name, hmm=False)
+        assert all(map(is_segmenter_han, name))
+        assert len(words[0]) > 1 and len(words[-1]) > 1, (name, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fast", "alone"),
+    [
+        ("中国和美国", "中国", True, True),
+        ("发展中国家", "中国", False, False),  # 国家 crosses the end of 中国
+        ("印度洋", "印度", False, False),
+        ("在印度的", "印度", True, True),
+        ("印度尼西亚", "印度", False, False),
+        ("中国人民", "中国", False, True),  # 中国人 crosses it; the segmenter still cuts
+        ("刚果(金)", "刚果(金)", False, True),  # not Han only: not listed
+    ],
+)
+def test_known_windows(text: str, name: str, fast: bool, alone: bool) -> None:
+    start = text.index(name)
+    assert cut_at_both_edges(text, start, start + len(name)) is fast
+    assert name_stands_alone(text, start, start + len(name)) is alone
+
+
+def test_every_name_where_the_paper_has_it(shipped_index: Index) -> None:
+    names = glossary_names(shipped_index)
+    compared = answered = 0
+    for text in paper_paragraphs(shipped_index):
+        for name in names:
+            for found in re.finditer(re.escape(name), text):
+                answered += compare(text, found.start(), found.end())
+                compared += 1
+    assert compared >= 8 and answered >= 4  # the paper names few States
+
+
+def test_every_name_set_into_the_papers_sentences(shipped_index: Index) -> None:
+    rng = random.Random(5)
+    paragraphs = paper_paragraphs(shipped_index)
+    compared = answered = 0
+    for name in glossary_names(shipped_index):
+        for _ in range(10):
+            text = rng.choice(paragraphs)
+            at = rng.randrange(len(text) + 1)
+            answered += compare(text[:at] + name + text[at:], at, at + len(name))
+            compared += 1
+    assert answered > compared // 2
+
+
+def test_every_name_between_neighbours(shipped_index: Index) -> None:
+    rng = random.Random(11)
+    pool = neighbours(shipped_index)
+    compared = answered = 0
+    for name in glossary_names(shipped_index):
+        for _ in range(12):
+            left, right = rng.choice(pool) + rng.choice(pool), rng.choice(pool)
+            text = left + name + right
+            answered += compare(text, len(left), len(left) + len(name))
+            compared += 1
+    assert answered > compared // 4
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> tuple[str, int, int]:
+    index = _SHIPPED[0]
+    names = glossary_names(index)
+    paper = "".join(paper_paragraphs(index))
+    chars = st.sampled_from(sorted(set(paper)) + FUNCTION + list("ab1-."))
+    side = st.lists(st.one_of(chars, st.sampled_from(names)), max_size=5).map("".join)
+    name = draw(st.sampled_from(names))
+    left, right = draw(side), draw(side)
+    return left + name + right, len(left), len(left) + len(name)
+
+
+_SHIPPED: list[Index] = []
+
+
+@settings(max_examples=400, deadline=None)
+@given(windows())
+def test_random_windows(window: tuple[str, int, int]) -> None:
+    compare(*window)
+
+
+@pytest.fixture(autouse=True)
+def _shipped(shipped_index: Index) -> None:
+    if not _SHIPPED:
+        _SHIPPED.append(shipped_index)
+
+
+def test_a_missing_table_sends_every_name_to_the_segmenter(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.setattr(mentions, "EDGES_FILE", tmp_path / "none.txt")
+    segmenter_edges.cache_clear()
+    try:
+        assert not cut_at_both_edges("中国和美国", 0, 2)
+        assert name_stands_alone("中国和美国", 0, 2)
+    finally:
+        segmenter_edges.cache_clear()
