@@ -80,11 +80,7 @@ def is_common_word(word: str) -> bool:
 
 def _splits_word(text: str, at: int) -> bool:
     """Whether a boundary at ``at`` would fall inside a Chinese word of ``text``."""
-    if at <= 0 or at >= len(text):
-        return False
-    if not (is_cjk(text[at - 1]) and is_cjk(text[at])):
-        return False
-    return at not in word_boundaries(text)
+    return _between_han(text, at) and at not in word_boundaries(text)
 
 
 def _splits_latin_word(text: str, at: int) -> bool:
@@ -109,9 +105,18 @@ def name_stands_alone(folded: str, start: int, end: int) -> bool:
     judged on a window around it (印度 in 印度洋 is not)."""
     low = max(0, start - NAME_WINDOW)
     window = folded[low : end + NAME_WINDOW]
-    if cut_at_both_edges(window, start - low, end - low):
+    first, stop = start - low, end - low
+    if (_between_han(window, first) or _between_han(window, stop)) and cut_at_both_edges(
+        window, first, stop
+    ):
         return True  # the name is Han characters only, so no Latin word is split either
-    return is_word(window, start - low, end - low)
+    return is_word(window, first, stop)
+
+
+def _between_han(text: str, at: int) -> bool:
+    """Whether ``at`` lies between two Chinese characters: the only place where
+    :func:`is_word` asks the segmenter."""
+    return 0 < at < len(text) and is_cjk(text[at - 1]) and is_cjk(text[at])
 
 
 class _Group(NamedTuple):

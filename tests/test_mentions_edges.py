@@ -11,9 +11,13 @@ name to the segmenter); and the dictionary words the segmenter itself finds in a
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
+import sys
 from functools import cache
+from pathlib import Path
 
 import pytest
 import rjieba
@@ -175,17 +179,21 @@ def test_every_name_between_neighbours(shipped_index: Index) -> None:
 
 @st.composite
 def windows(draw: st.DrawFn) -> tuple[str, int, int]:
-    index = _SHIPPED[0]
-    names = glossary_names(index)
-    paper = "".join(paper_paragraphs(index))
-    chars = st.sampled_from(sorted(set(paper)) + FUNCTION + list("ab1-."))
-    side = st.lists(st.one_of(chars, st.sampled_from(names)), max_size=5).map("".join)
+    names, alphabet = _alphabet(_SHIPPED[0])
+    side = st.lists(st.one_of(st.sampled_from(alphabet), st.sampled_from(names)), max_size=5)
     name = draw(st.sampled_from(names))
-    left, right = draw(side), draw(side)
+    left, right = "".join(draw(side)), "".join(draw(side))
     return left + name + right, len(left), len(left) + len(name)
 
 
 _SHIPPED: list[Index] = []
+
+
+@cache
+def _alphabet(index: Index) -> tuple[tuple[str, ...], list[str]]:
+    """The names, and the characters of the paper with function words and a few Latin."""
+    paper = "".join(paper_paragraphs(index))
+    return glossary_names(index), sorted(set(paper)) + FUNCTION + list("ab1-.")
 
 
 @settings(max_examples=400, deadline=None)
@@ -210,3 +218,29 @@ def test_a_missing_table_sends_every_name_to_the_segmenter(
         assert name_stands_alone("中国和美国", 0, 2)
     finally:
         segmenter_edges.cache_clear()
+
+
+def _check_imports(tmp_path: Path, text: str) -> tuple[str, str]:
+    """(output, -X importtime report) of a second `npt-gloss check` of a Chinese draft
+    (the first writes the index and the scan table to the cache)."""
+    draft = tmp_path / "draft-zh.txt"
+    draft.write_text(text, encoding="utf-8")
+    env = dict(os.environ, NPT_GLOSS_CACHE=str(tmp_path / "cache"), NO_COLOR="1")
+    env["NPT_GLOSS_TEXT"] = str(paths.shipped("text"))
+    command = [sys.executable, "-X", "importtime", "-m", "npt_gloss", "check", str(draft)]
+    subprocess.run(command, env=env, capture_output=True, check=False, timeout=300, cwd=tmp_path)
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path
+    )
+    return done.stdout, done.stderr
+
+
+def test_a_chinese_draft_is_checked_without_importing_the_segmenter(tmp_path: Path) -> None:
+    plain = "1. 中国和美国都是条约的缔约国。\n\n2. 俄罗斯联邦、法国与英国支持这一决定。\n"
+    output, imports = _check_imports(tmp_path, plain)
+    assert "npt_gloss.mentions" in imports  # the report is there, and the scan ran
+    assert "rjieba" not in imports
+    assert "finding(s)" in output
+    # A name the table cannot settle (印度 in 印度洋) still needs the segmenter.
+    output, imports = _check_imports(tmp_path, "1. 印度洋的航行自由。\n")
+    assert "rjieba" in imports
