@@ -122,6 +122,37 @@ def test_the_table_lists_names_of_the_glossary_only_and_clear_ones(shipped_index
         assert len(words[0]) > 1 and len(words[-1]) > 1, (name, words)
 
 
+def _one_more_character(key: str, ch: str) -> str:
+    """The word of a group's shape made with one more character: before the name's part
+    (``<`` and ``<<`` groups) or after it (``>``)."""
+    part = key.lstrip("<>")
+    return part + ch if key.startswith(">") else ch + part
+
+
+def test_the_table_has_the_segmenters_own_words() -> None:
+    """The table comes from a copy of the dictionary, not from rjieba itself: for a sample of
+    its groups, the words of one more character than the name's part that rjieba knows
+    (every character of the CJK block tried) must be exactly the group's words of that
+    length (scripts/segmenter_edges.py's words come from the same dictionary)."""
+    table = segmenter_edges()
+    rng = random.Random(3)
+    common = ["<中", ">国", ">中国", "<印", ">度"]
+    for key in [*rng.sample(sorted(table._raw), 25), *common]:
+        part = key.lstrip("<>")
+        known = {
+            word
+            for code in range(0x4E00, 0xA000)
+            if rjieba.has_word(word := _one_more_character(key, chr(code)))
+        }
+        mine = {
+            word
+            for word in table.group(key).words
+            if len(word) == len(part) + 1 and all(map(is_segmenter_han, word))  # not 大S
+        }
+        assert mine == known, key
+        assert known or key not in common
+
+
 @pytest.mark.parametrize(
     ("text", "name", "fast", "alone"),
     [
