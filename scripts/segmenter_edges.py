@@ -25,10 +25,13 @@ beginning before the name or ending after it), grouped by the part of the name i
 so that a scan reads only the groups of the names it meets. A name not listed, or a window
 holding a listed word at a crossing place, goes to the segmenter as before.
 
-The dictionary is jieba-rs's ``jieba/src/data/dict.txt`` (MIT; the lines of jieba 0.42.1's
-dict.txt, sorted, MIT too), which rjieba compiles in. The names are the Chinese State names
-of the shipped glossary, as the scan folds them. ``--check`` exits 1 when the shipped file
-differs from what the dictionary and glossary give.
+The dictionary is jieba-rs's ``jieba/src/data/dict.txt`` (MIT), which rjieba compiles in:
+the lines of jieba 0.42.1's ``jieba/dict.txt`` (MIT too) sorted, so ``LC_ALL=C sort -u`` of
+that file gives the same bytes (git blob 8a9837551ef4f0833835565b5ca654bd6d786a42).
+tests/test_mentions_edges.py checks the table against the installed rjieba. The names are
+the Chinese State names of the shipped glossary, as the scan folds them: run this again when
+they change (a name the file lacks goes to the segmenter: slower, never wrong). ``--check``
+exits 1 when the shipped file differs from what the dictionary and glossary give.
 """
 
 from __future__ import annotations

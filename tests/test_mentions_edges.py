@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from npt_gloss import mentions, paths
 from npt_gloss.build import NAME_DOMAIN, Folder
 from npt_gloss.corpus import load_corpus
-from npt_gloss.index import Index, all_forms
+from npt_gloss.index import Index, all_forms, open_index
 from npt_gloss.mentions import (
     NAME_WINDOW,
     cut_at_both_edges,
@@ -112,10 +112,13 @@ def neighbours(index: Index) -> list[str]:
     return [*FUNCTION, *names, *pieces, *words, "", "NPT", "2015", "，", " "]
 
 
-def test_the_table_lists_names_of_the_glossary_only_and_clear_ones(shipped_index: Index) -> None:
+def test_the_table_lists_most_names_of_the_glossary_and_only_clear_ones(
+    shipped_index: Index,
+) -> None:
     names = segmenter_edges().names
-    assert len(names) > 300  # most of the glossary's Chinese names skip the segmenter
-    assert names <= set(glossary_names(shipped_index))
+    # Most of the glossary's Chinese names skip the segmenter (a name added later is only
+    # slower until scripts/segmenter_edges.py is run again).
+    assert len(names & set(glossary_names(shipped_index))) > 300
     for name in names:
         words = rjieba.cut(name, hmm=False)
         assert all(map(is_segmenter_han, name))
@@ -210,19 +213,17 @@ def test_every_name_between_neighbours(shipped_index: Index) -> None:
 
 @st.composite
 def windows(draw: st.DrawFn) -> tuple[str, int, int]:
-    names, alphabet = _alphabet(_SHIPPED[0])
+    names, alphabet = _alphabet()
     side = st.lists(st.one_of(st.sampled_from(alphabet), st.sampled_from(names)), max_size=5)
     name = draw(st.sampled_from(names))
     left, right = "".join(draw(side)), "".join(draw(side))
     return left + name + right, len(left), len(left) + len(name)
 
 
-_SHIPPED: list[Index] = []
-
-
 @cache
-def _alphabet(index: Index) -> tuple[tuple[str, ...], list[str]]:
+def _alphabet() -> tuple[tuple[str, ...], list[str]]:
     """The names, and the characters of the paper with function words and a few Latin."""
+    index = open_index(paths.shipped("glossary.toml"), paths.shipped("text"), None)
     paper = "".join(paper_paragraphs(index))
     return glossary_names(index), sorted(set(paper)) + FUNCTION + list("ab1-.")
 
@@ -231,12 +232,6 @@ def _alphabet(index: Index) -> tuple[tuple[str, ...], list[str]]:
 @given(windows())
 def test_random_windows(window: tuple[str, int, int]) -> None:
     compare(*window)
-
-
-@pytest.fixture(autouse=True)
-def _shipped(shipped_index: Index) -> None:
-    if not _SHIPPED:
-        _SHIPPED.append(shipped_index)
 
 
 def test_a_missing_table_sends_every_name_to_the_segmenter(
