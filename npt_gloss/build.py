@@ -29,6 +29,7 @@ from npt_gloss.normalize import (
     american_spelling,
     fold_char,
     fold_with_offsets,
+    is_cjk,
     pinyin_key,
     term_key,
 )
@@ -692,17 +693,22 @@ class PatternTable(NamedTuple):
     """What finding the glossary's mentions in new text needs (see :func:`find_mentions`):
     the scanned patterns (folded forms and their other Latin spellings), the concept or
     concepts each stands for (an int, or a tuple when shared), the concepts that are names
-    of States, and the patterns of everyday words. Plain data, so it can be cached."""
+    of States, the patterns of everyday words, and, per pattern with Chinese in it, the
+    shorter patterns inside it that count as mentions (:func:`mentions.nested_mentions`:
+    worked out here, once per glossary, because Chinese ones need the word segmenter, whose
+    import would cost a draft's scan about 0.3 s). Plain data, so it can be cached."""
 
     patterns: list[str]
     owners: list[Any]
     names: frozenset[int]
     everyday: frozenset[int]
+    nested: dict[int, list[tuple[int, int, int]]]
 
 
 def pattern_table(concepts: Sequence[Concept], t2s: dict[str, str]) -> PatternTable:
     """The patterns of ``concepts`` exactly as the index scans the documents for them."""
     from npt_gloss import index as ix
+    from npt_gloss import mentions
 
     folder = Folder(t2s)
     forms = _Forms(folder, ix)
@@ -711,7 +717,15 @@ def pattern_table(concepts: Sequence[Concept], t2s: dict[str, str]) -> PatternTa
     names = {number for number, concept in enumerate(concepts) if concept.domain == NAME_DOMAIN}
     pattern_number = {pattern: number for number, pattern in enumerate(patterns)}
     everyday = _everyday_patterns(concepts, pattern_number, folder)
-    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday))
+    # As find_mentions asks (no capitals test), for the patterns whose nested terms may
+    # need the segmenter; Latin ones never do, and are worked out when met.
+    not_a_mention = _Owners(owners, names, everyday, set()).not_a_mention
+    nested = {
+        number: mentions.nested_mentions(pattern, number, pattern_number, not_a_mention)
+        for number, pattern in enumerate(patterns)
+        if any(map(is_cjk, pattern))
+    }
+    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday), nested)
 
 
 def find_mentions(
@@ -756,9 +770,11 @@ def find_mentions(
                 (para, concept, start, end, form, -1) for para, start, end, form in matches
             )
         within = owners.first(pattern)
-        inner = mentions.nested_mentions(
-            table.patterns[pattern], pattern, pattern_number, owners.not_a_mention
-        )
+        inner = table.nested.get(pattern)
+        if inner is None:  # no Chinese in it: no segmenter needed
+            inner = mentions.nested_mentions(
+                table.patterns[pattern], pattern, pattern_number, owners.not_a_mention
+            )
         for inside, i_start, i_end in inner:
             for para, start, _end, form in matches:
                 first, stop = _inner_span(form, i_start, i_end, t2s)

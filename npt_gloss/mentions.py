@@ -20,7 +20,13 @@ depends only on the term's own text, never on the sentence around it):
 
 Among the nested terms that pass, the leftmost-longest ones are kept, as in the main scan.
 A Chinese State name is also checked where it stands on its own in running text (印度 before
-洋 when 印度洋 is no glossary term): names are short and hide inside other words.
+洋 when 印度洋 is no glossary term): names are short and hide inside other words. Most of
+the time the answer is certain without the segmenter (whose import costs about 0.3 s): when
+the name, segmented alone, surely begins and ends with words of several characters, and no
+dictionary word in the text around it crosses its edges, every segmentation of the text
+cuts at both edges. ``segmenter_edges.txt`` (written by scripts/segmenter_edges.py from
+jieba-rs's dictionary) lists those names and the words that could cross them; anything
+else still goes to the segmenter.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 from npt_gloss.normalize import is_cjk
 
@@ -35,6 +43,7 @@ _NEGATING_BEFORE_ZH = ("无", "非", "不")
 _NEGATING_BEFORE_LATIN = re.compile(r"(?:\bnon|\bfree of)[- ]?$")
 _NEGATING_AFTER_LATIN = re.compile(r"^[- ]?free\b")
 NAME_WINDOW = 6  # characters of context each side when a State name is checked in the text
+EDGES_FILE = Path(__file__).with_name("segmenter_edges.txt")
 
 
 def negated(outer: str, start: int, end: int) -> bool:
@@ -71,11 +80,7 @@ def is_common_word(word: str) -> bool:
 
 def _splits_word(text: str, at: int) -> bool:
     """Whether a boundary at ``at`` would fall inside a Chinese word of ``text``."""
-    if at <= 0 or at >= len(text):
-        return False
-    if not (is_cjk(text[at - 1]) and is_cjk(text[at])):
-        return False
-    return at not in word_boundaries(text)
+    return _between_han(text, at) and at not in word_boundaries(text)
 
 
 def _splits_latin_word(text: str, at: int) -> bool:
@@ -100,7 +105,90 @@ def name_stands_alone(folded: str, start: int, end: int) -> bool:
     judged on a window around it (印度 in 印度洋 is not)."""
     low = max(0, start - NAME_WINDOW)
     window = folded[low : end + NAME_WINDOW]
-    return is_word(window, start - low, end - low)
+    first, stop = start - low, end - low
+    if (_between_han(window, first) or _between_han(window, stop)) and cut_at_both_edges(
+        window, first, stop
+    ):
+        return True  # the name is Han characters only, so no Latin word is split either
+    return is_word(window, first, stop)
+
+
+def _between_han(text: str, at: int) -> bool:
+    """Whether ``at`` lies between two Chinese characters: the only place where
+    :func:`is_word` asks the segmenter."""
+    return 0 < at < len(text) and is_cjk(text[at - 1]) and is_cjk(text[at])
+
+
+class _Group(NamedTuple):
+    words: frozenset[str]
+    longest: int  # characters in the longest of them
+
+
+class SegmenterEdges:
+    """The names whose edges the segmenter surely cuts when no word crosses them, and the
+    dictionary words that could cross those edges, by group (see segmenter_edges.txt): a
+    group's words are split out only when a name that needs them is met."""
+
+    def __init__(self, names: frozenset[str], groups: dict[str, str]) -> None:
+        self.names = names
+        self._raw = groups  # key -> its words, joined by spaces
+        self._groups: dict[str, _Group] = {}
+
+    def group(self, key: str) -> _Group:
+        found = self._groups.get(key)
+        if found is None:
+            words = frozenset(self._raw.get(key, "").split())
+            found = self._groups[key] = _Group(words, max(map(len, words), default=0))
+        return found
+
+
+@lru_cache(maxsize=1)
+def segmenter_edges() -> SegmenterEdges:
+    """The shipped table (a missing or unreadable file only sends every name to the
+    segmenter, as before)."""
+    try:
+        lines = EDGES_FILE.read_text(encoding="utf-8").splitlines()
+        names_at, words_at = lines.index("[names]"), lines.index("[words]")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return SegmenterEdges(frozenset(), {})
+    groups = dict(line.split("\t", 1) for line in lines[words_at + 1 :] if "\t" in line)
+    return SegmenterEdges(frozenset(lines[names_at + 1 : words_at]), groups)
+
+
+def cut_at_both_edges(window: str, start: int, end: int) -> bool:
+    """Whether the segmenter surely cuts ``window`` at ``start`` and at ``end``, known
+    without running it: the name there is listed, and no dictionary word stands across one
+    of its edges. False means only: ask the segmenter."""
+    edges = segmenter_edges()
+    name = window[start:end]
+    if name not in edges.names:
+        return False
+    size = len(window)
+    # Words ending inside the name, begun before it: "<" and the name's first characters.
+    for stop in range(start + 1, end):
+        group = edges.group("<" + window[start:stop])
+        for first in range(max(0, stop - group.longest), start):
+            if window[first:stop] in group.words:
+                return False
+    # Words holding the whole name, begun before it.
+    group = edges.group("<<" + name)
+    for first in range(max(0, end - group.longest), start):
+        for stop in range(end, min(size, first + group.longest) + 1):
+            if window[first:stop] in group.words:
+                return False
+    # Words begun at or inside the name, ending after it: ">" and its last characters.
+    for first in range(start, end):
+        group = edges.group(">" + window[first:end])
+        for stop in range(end + 1, min(size, first + group.longest) + 1):
+            if window[first:stop] in group.words:
+                return False
+    return True
+
+
+def is_segmenter_han(ch: str) -> bool:
+    """A character of the CJK Unified Ideographs block, which the segmenter always keeps
+    in one run with its neighbours (the names of the table are made of these only)."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def nested_mentions(

@@ -24,7 +24,7 @@ from npt_gloss.build import PatternTable
 from npt_gloss.index import Index
 from npt_gloss.models import Paragraph
 
-SCAN_SCHEMA = 1
+SCAN_SCHEMA = 2  # 2: the nested mentions of Chinese patterns are in the table
 SCAN_PREFIX = "scan-"
 SCAN_SUFFIX = ".marshal"
 KEEP_SCAN_FILES = 4  # as many as index files are kept
@@ -84,16 +84,16 @@ def _load(path: Path, signature: str) -> PatternTable | None:
     """The table saved in ``path`` for this signature, or None (missing, stale, damaged)."""
     try:
         data: Any = marshal.loads(path.read_bytes())
-        schema, saved, patterns, owners, names, everyday = data
+        schema, saved, patterns, owners, names, everyday, nested = data
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if schema != SCAN_SCHEMA or saved != signature:
         return None
     if not (isinstance(patterns, list) and isinstance(owners, list)):
         return None
-    if len(patterns) != len(owners):
+    if len(patterns) != len(owners) or not isinstance(nested, dict):
         return None
-    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday))
+    return PatternTable(patterns, owners, frozenset(names), frozenset(everyday), nested)
 
 
 def _save(path: Path, signature: str, table: PatternTable) -> None:
@@ -107,6 +107,7 @@ def _save(path: Path, signature: str, table: PatternTable) -> None:
         table.owners,
         sorted(table.names),
         sorted(table.everyday),
+        table.nested,
     )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

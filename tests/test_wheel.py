@@ -86,3 +86,9 @@ def test_wheel_finds_its_own_data(wheel_venv: Path, tmp_path: Path) -> None:
     code = "import npt_gloss.paths as p; print(p.shipped('glossary.toml'))"
     origin = python_in(wheel_venv, "-c", code, cwd=tmp_path).stdout.strip()
     assert "/data/glossary.toml" in origin and str(REPO) not in origin
+    # The segmenter-edges table ships too (without it a Chinese draft would need rjieba).
+    code = (
+        "from npt_gloss import mentions as m; print(m.EDGES_FILE, len(m.segmenter_edges().names))"
+    )
+    table, names = python_in(wheel_venv, "-c", code, cwd=tmp_path).stdout.split()
+    assert str(REPO) not in table and int(names) > 300
