@@ -555,3 +555,73 @@ def test_a_prefix_of_three_letters_is_the_start_of_a_word(word_index: Index) -> 
 def test_word_matches_never_answer_a_chinese_query(word_index: Index) -> None:
     assert word_matches(word_index, "核试验") == []
     assert word_matches(word_index, "the of") == []  # filler words only
+
+
+def test_lookup_gives_ten_results_unless_told(shipped_index: Index) -> None:
+    assert len(lookup(shipped_index, "nuclear")) == 10
+
+
+def test_a_deprecated_form_in_traditional_characters_stays_deprecated(
+    shipped_index: Index,
+) -> None:
+    found = lookup(shipped_index, "大規模殺傷性武器", 1)
+    assert [(m.how, m.score, m.form) for m in found] == [("deprecated", 90.0, "大规模杀伤性武器")]
+
+
+def test_pinyin_of_four_letters_is_enough(shipped_index: Index) -> None:
+    # four letters of pinyin (two syllables) are the shortest that name a term
+    found = lookup(shipped_index, "baxi", 1)
+    assert [(m.how, m.score, m.form) for m in found] == [("pinyin", 95.0, "巴西")]
+
+
+def test_the_budget_edge_counts_a_list_that_just_fits(
+    shipped_index: Index, shortlisting: pytest.MonkeyPatch
+) -> None:
+    shortlisting.setattr(match, "SHORTLIST", 1_000_000)
+    key = term_key("nuclear wepon states", shipped_index.t2s)
+    low, high = match._length_bounds(len(key), match.FUZZY_CUTOFF)
+    in_range = _keys_in(shipped_index, key, low, high)
+    holders = sorted(
+        (h for gram in _grams(key) if (h := [k for k in in_range if gram in _grams(k)])), key=len
+    )
+    shortlisting.setattr(match, "GRAM_BUDGET", len(holders[0]) + len(holders[1]))
+    shortlist = set(match._candidates(shipped_index, key, low, high))
+    assert shortlist == set(holders[0]) | set(holders[1])
+
+
+@pytest.fixture(scope="module")
+def typo_index() -> Index:
+    return build_index(
+        (
+            concept("test", "nuclear test", "核试验"),
+            concept("text", "nuclear text", "核文本"),
+            concept("tests", "nuclear tests site", "核试验场"),
+            concept("non", "non-nuclear tesst", "非核试验"),
+        ),
+        (),
+    )
+
+
+def test_fuzzy_matches_go_on_past_the_query_s_own_key(typo_index: Index) -> None:
+    # "nuclear test" is a key itself (answered by the tables); the near-misses after it in
+    # score order are still fuzzy answers when close enough (≥ 85 beside an exact match)
+    found = lookup(typo_index, "nuclear test", 5)
+    assert [(m.form, m.how, m.score) for m in found] == [
+        ("nuclear test", "exact", 100.0),
+        ("nuclear text", "fuzzy", 86.2),  # ratio 91.7 × 0.94
+    ]
+
+
+def test_fuzzy_matches_go_on_past_a_candidate_in_other_words(typo_index: Index) -> None:
+    from rapidfuzz import fuzz
+
+    # in score order: "nuclear test" 96, "non-nuclear tesst" 86.7 (refused: the opposite),
+    # then "nuclear tests site" 83.9, still an answer
+    assert fuzz.ratio("nuclear tesst", "non-nuclear tesst") > fuzz.ratio(
+        "nuclear tesst", "nuclear tests site"
+    )
+    found = lookup(typo_index, "nuclear tesst", 5)
+    assert [(m.form, m.how) for m in found] == [
+        ("nuclear test", "fuzzy"),
+        ("nuclear tests site", "fuzzy"),  # not "nuclear text": "tesst" is two edits from "text"
+    ]
