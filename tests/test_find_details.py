@@ -362,3 +362,87 @@ def test_scope_of_a_literal_search(
     # 止 is no glossary form: searched as text, in the texts the scope takes
     result = find(index, ["止"], exact=True, **options)  # type: ignore[arg-type]
     assert result.literal and places(result.hits) == expected
+
+
+# --- English text: whole words, negation, capitals, hyphens, names inside names -------------
+
+ENGLISH_CONCEPTS = (
+    concept("nws", "nuclear-weapon States", "核武器国家", abbr=["NWS"]),
+    concept("nw", "nuclear weapon", "核武器"),
+    concept("mc1", "Main Committee I", "第一主要委员会"),
+    concept("iran", "Iran", "伊朗", domain="states"),
+    concept("deal", "Iran nuclear deal", "伊朗核协议"),
+    concept("sudan", "Sudan", "苏丹", domain="states"),
+    concept("south-sudan", "South Sudan", "南苏丹", domain="states"),
+    concept("usa", "United States", "美国", abbr=["US"], domain="states"),
+    concept("test", "nuclear test", "核试验"),
+    concept("ban", "nuclear test ban", "禁止核试验"),
+    concept("ctbt", "Comprehensive Nuclear-Test-Ban Treaty", "全面禁止核试验条约"),
+    concept("three", "one-two-three-four", "一二三四"),
+    concept("four", "five-six-seven-eight-nine", "五六七八九"),
+)
+
+
+def _english_hits(*texts: str) -> dict[int, list[tuple[str, str, str]]]:
+    """Paragraph → (concept, form as written, within) of every mention in English texts."""
+    index = build_index(ENGLISH_CONCEPTS, (_document("en", texts, lang="en"),))
+    found: dict[int, list[tuple[str, str, str]]] = {}
+    for position in range(len(ENGLISH_CONCEPTS)):
+        for hit in mentions_of(index, position).hits:
+            found.setdefault(hit.paragraph, []).extend(
+                (s.concept, s.form, s.within) for s in hit.spans
+            )
+    return {n: sorted(spans) for n, spans in sorted(found.items())}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # negation: "non-" before (at the very start of the text too), "-free" after
+        ("Non-nuclear weapon States agree.", []),
+        ("The non nuclear weapon talks.", []),
+        ("A nuclear-weapon-free zone.", []),
+        ("A nuclear weapon free of doubt.", [("nw", "nuclear weapon", "")]),
+        ("Nuclear weapon", [("nw", "Nuclear weapon", "")]),
+        # capitalised abbreviations only in capitals
+        ("Let us act with the US.", [("usa", "US", "")]),
+        # whole words, at either end of the text
+        ("NWS", [("nws", "NWS", "")]),
+        ("xNWS and NWSx.", []),
+        ("aNWS", []),
+        ("NWS met", [("nws", "NWS", "")]),
+        ("Main Committee II met.", []),
+        ("Main Committee I met.", [("mc1", "Main Committee I", "")]),
+        # the longest form that is whole words
+        ("A nuclear test banking rule.", [("test", "nuclear test", "")]),
+        (
+            "A nuclear test ban.",
+            [("ban", "nuclear test ban", ""), ("test", "nuclear test", "ban")],
+        ),
+        # hyphens as hyphens or spaces, mixed in a title of up to three
+        (
+            "The Comprehensive Nuclear Test-Ban Treaty.",
+            [
+                ("ctbt", "Comprehensive Nuclear Test-Ban Treaty", ""),
+                ("test", "Nuclear Test", "ctbt"),
+            ],
+        ),
+        ("one two-three four", [("three", "one two-three four", "")]),
+        ("five six-seven-eight-nine", []),
+        ("five six seven eight nine", [("four", "five six seven eight nine", "")]),
+        # a name inside another name is part of it; inside another term it counts
+        ("South Sudan voted.", [("south-sudan", "South Sudan", "")]),
+        (
+            "The Iran nuclear deal.",
+            [("deal", "Iran nuclear deal", ""), ("iran", "Iran", "deal")],
+        ),
+    ],
+)
+def test_english_mentions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _english_hits(text).get(1, []) == sorted(expected)
+
+
+def test_chinese_forms_need_no_word_edge_beside_latin_letters() -> None:
+    index = build_index(ENGLISH_CONCEPTS, (_document("zh", ("5核武器国家A，伊朗。",)),))
+    result = find(index, ["NWS"])
+    assert [spans(h) for h in result.hits] == [[(1, 6, "核武器国家", "nws", "")]]
