@@ -502,6 +502,8 @@ def _other_number(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    if word.endswith("is"):
+        return word[:-2] + "es"  # crisis, crises; analysis, analyses
     if word.endswith("y") and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "ch", "sh")):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import concept
 
+from npt_gloss.build import latin_spellings
 from npt_gloss.find import Hit, Span, find, hit_order, mentions_of, resolve
 from npt_gloss.index import Index, build_index
 from npt_gloss.models import Bilingual, Document, DocumentMeta, Paragraph
@@ -406,6 +407,8 @@ def _english_hits(*texts: str) -> dict[int, list[tuple[str, str, str]]]:
         ("Nuclear weapon", [("nw", "Nuclear weapon", "")]),
         # capitalised abbreviations only in capitals
         ("Let us act with the US.", [("usa", "US", "")]),
+        # the same where folding changes the text's length (the ligature ﬁ is two letters)
+        ("The ﬁrst: the US and us.", [("usa", "US", "")]),
         # whole words, at either end of the text
         ("NWS", [("nws", "NWS", "")]),
         ("xNWS and NWSx.", []),
@@ -446,3 +449,39 @@ def test_chinese_forms_need_no_word_edge_beside_latin_letters() -> None:
     index = build_index(ENGLISH_CONCEPTS, (_document("zh", ("5核武器国家A，伊朗。",)),))
     result = find(index, ["NWS"])
     assert [spans(h) for h in result.hits] == [[(1, 6, "核武器国家", "nws", "")]]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "spellings"),
+    [
+        ("nuclear policies", ["nuclear policy"]),
+        ("nuclear policy", ["nuclear policies"]),
+        ("nuclear delay", ["nuclear delays"]),  # a vowel before the y
+        ("nuclear glasses", ["nuclear glass"]),
+        ("nuclear complexes", ["nuclear complex"]),
+        ("missile launches", ["missile launch"]),
+        ("nuclear flashes", ["nuclear flash"]),
+        ("nuclear weapons", ["nuclear weapon"]),
+        ("nuclear stress", ["nuclear stresses"]),
+        ("nuclear status", ["nuclear statuses"]),
+        ("nuclear crisis", ["nuclear crises"]),
+        ("missile launch", ["missile launches"]),
+        ("nuclear flash", ["nuclear flashes"]),
+        ("nuclear complex", ["nuclear complexes"]),
+        ("fissile material", ["fissile materials"]),
+        ("nuclear age", []),  # too short a word to be sure of its plural
+        ("treaty p5", []),  # not a word
+        ("missile defence", ["missile defences", "missile defense", "missile defenses"]),
+        (
+            "nuclear-weapon states",
+            ["nuclear-weapon state", "nuclear weapon states", "nuclear weapon state"],
+        ),
+        (
+            "one-two-three-four-five",  # more hyphens than are mixed: all or none
+            ["one-two-three-four-fives", "one two three four five", "one two three four fives"],
+        ),
+        ("核武器", []),
+    ],
+)
+def test_latin_spellings(pattern: str, spellings: list[str]) -> None:
+    assert latin_spellings(pattern) == spellings

@@ -434,6 +434,21 @@ def test_fast_pinyin_is_pypinyin() -> None:
         assert build.pinyin_syllables(hanzi) == lazy_pinyin(hanzi, style=Style.TONE), hanzi
 
 
+def test_a_fresh_pinyin_reader_loads_pypinyins_tables_and_agrees_with_it() -> None:
+    # A new reader, not the module's (already loaded by earlier tests): its loading is checked.
+    from pypinyin import Style, lazy_pinyin
+
+    reader = build._Pinyin()
+    assert not reader.loaded and reader.syllable_keys == {}
+    assert reader.derive("重新审议") == ("chóng xīn shěn yì", "chongxinshenyi")
+    assert reader.loaded and reader.prefixes and reader.phrases and reader.readings
+    assert reader.strict is True  # pypinyin's segmenter keeps only words of its phrase list
+    assert reader.syllable_keys == {"chóng": "chong", "xīn": "xin", "shěn": "shen", "yì": "yi"}
+    for hanzi in ("银行行长", "核武器的唯一目的", "战略稳定性", "𠀋", ""):
+        assert reader.syllables(hanzi) == lazy_pinyin(hanzi, style=Style.TONE), hanzi
+    assert reader.derive("abc") == ("", "")
+
+
 def test_patterns_left_out_of_the_scan_could_never_occur() -> None:
     texts = [[("the nuclear weaponry of ctbt-like 核武器 states", None)]]
     patterns = [
