@@ -643,9 +643,9 @@ LONG_QUERIES = {
 
 
 @pytest.mark.parametrize("query", LONG_QUERIES.values(), ids=LONG_QUERIES.keys())
-def test_queries_of_100000_characters_answer_quickly(query: str) -> None:
+def test_queries_of_100000_characters_are_cut_and_answered(query: str) -> None:
+    # How fast is measured by benchmarks/bench.py ("100,000 characters"), not here.
     assert len(query) >= 100_000
-    start = time.perf_counter()
     for args in (
         ["lookup", query],
         ["lookup", query, "--json"],
@@ -661,7 +661,6 @@ def test_queries_of_100000_characters_answer_quickly(query: str) -> None:
         if args[0] in ("lookup", "find"):
             assert result.exit_code in (0, 1), (args[0], result.stderr[:200])
             assert len(result.stderr) < 2000  # the echo of the query is cut
-    assert time.perf_counter() - start < 10
 
 
 def test_a_long_query_through_the_real_process() -> None:
