@@ -131,7 +131,7 @@ def _find_one(index: Index, query: str, *, exact: bool, scope: Scope) -> FindRes
         if concepts:
             found = _concept_hits(index, query, concepts, scope, only_form=query)
             if found.hits:
-                return found
+                return _with_unscanned(index, query, scope, found)
         # Not a glossary form, or one that never stands alone as written (only inside a
         # longer term, or in another spelling): search the text as typed.
         return _literal_hits(index, query, scope)
@@ -142,6 +142,18 @@ def _find_one(index: Index, query: str, *, exact: bool, scope: Scope) -> FindRes
     if has_cjk(query):
         return _literal_hits(index, query, scope)
     return FindResult(query, (), (), ())
+
+
+def _with_unscanned(index: Index, query: str, scope: Scope, found: FindResult) -> FindResult:
+    """An exact glossary form's hits, and its literal ones in the versions no form is
+    scanned in (French, Russian, Spanish, Arabic): "NWS" in a French text is still there."""
+    from npt_gloss.build import scanned_in  # as _literal_hits does: off the start-up path
+
+    literal = _literal_hits(index, query, scope)
+    unscanned = tuple(h for h in literal.hits if scanned_in(h.lang) == "none")
+    if not unscanned:
+        return found
+    return replace(found, hits=tuple(sorted((*found.hits, *unscanned), key=hit_order)))
 
 
 def _concepts_with_form(index: Index, query: str) -> list[int]:

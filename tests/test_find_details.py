@@ -485,3 +485,19 @@ def test_chinese_forms_need_no_word_edge_beside_latin_letters() -> None:
 )
 def test_latin_spellings(pattern: str, spellings: list[str]) -> None:
     assert latin_spellings(pattern) == spellings
+
+
+def test_each_version_is_scanned_for_the_forms_of_its_language() -> None:
+    english = _document("v", ("核武器国家 are NWS.",), lang="en")
+    french = _document("v", ("Les NWS et le 核武器国家.",), lang="fr")
+    chinese = _document("v", ("核武器国家（NWS）。",), versions=(english, french))
+    index = build_index(CONCEPTS, (chinese,))
+    found = find(index, ["NWS"])
+    # Chinese text: every form; English: English forms and Latin abbreviations only;
+    # French: none (the glossary has no French), reached by literal search alone
+    assert [(h.lang, spans(h)) for h in found.hits] == [
+        ("zh", [(0, 5, "核武器国家", "nws", ""), (6, 9, "NWS", "nws", "")]),
+        ("en", [(10, 13, "NWS", "nws", "")]),
+    ]
+    literal = find(index, ["nws"], exact=True)
+    assert [h.lang for h in literal.hits] == ["zh", "en", "fr"]

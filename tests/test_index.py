@@ -535,3 +535,67 @@ def test_occurrences_equal_a_plain_reference_scan(tmp_path: Path) -> None:
     documents = load_corpus(text)
     built = index.build_index(concepts, documents)
     assert list(built.occurrences) == _reference_occurrences(list(concepts), list(documents))
+
+
+@pytest.mark.parametrize(
+    ("keys", "starts"),
+    [
+        ([], [0, 0]),
+        (["a", "bb", "bb", "dddd"], [0, 0, 1, 3, 3, 4]),
+        (["abc"], [0, 0, 0, 0, 1]),
+    ],
+)
+def test_length_starts(keys: list[str], starts: list[int]) -> None:
+    # starts[n]: the first key of at least n characters; one past the end for the longest + 1
+    assert build._length_starts(keys) == starts
+
+
+@pytest.mark.parametrize(
+    ("lang", "scanned"),
+    [
+        ("en", "latin"),
+        ("fr", "none"),
+        ("ru", "none"),
+        ("es", "none"),
+        ("ar", "none"),
+        ("zh", "all"),
+        ("ja", "all"),
+        ("", "all"),
+    ],
+)
+def test_scanned_in(lang: str, scanned: str) -> None:
+    assert build.scanned_in(lang) == scanned
+
+
+def test_pinyin_is_derived_for_chinese_terms_and_kept_when_given() -> None:
+    from conftest import concept
+
+    from npt_gloss.index import build_index
+
+    index = build_index(
+        (
+            concept("nws", "nuclear-weapon States", "核武器国家", zh_variants=["核国家"]),
+            concept(
+                "ctbt",
+                "Comprehensive Nuclear-Test-Ban Treaty",
+                "全面禁止核试验条约",
+                abbr=["全面禁核试条约"],
+                pinyin="quán miàn jìn zhǐ hé shì yàn tiáo yuē",
+            ),
+            concept("mixed", "P5 process", "五核国机制", zh_variants=["P5进程"]),
+        ),
+        (),
+    )
+    assert [index.concept(c).pinyin for c in range(3)] == [
+        "hé wǔ qì guó jiā",
+        "quán miàn jìn zhǐ hé shì yàn tiáo yuē",
+        "wǔ hé guó jī zhì",
+    ]
+
+    def pinyin_hits(query: str) -> list[str]:
+        return [m.form for m in lookup(index, query, 5) if m.how == "pinyin"]
+
+    assert pinyin_hits("hewuqiguojia") == ["核武器国家"]
+    assert pinyin_hits("he guo jia") == ["核国家"]  # a variant has its pinyin key too
+    assert pinyin_hits("jincheng") == ["P5进程"]  # the Chinese characters of a mixed form
+    assert pinyin_hits("quanmianjinheshitiaoyue") == []  # abbreviations have none
