@@ -599,3 +599,14 @@ def test_pinyin_is_derived_for_chinese_terms_and_kept_when_given() -> None:
     assert pinyin_hits("he guo jia") == ["核国家"]  # a variant has its pinyin key too
     assert pinyin_hits("jincheng") == ["P5进程"]  # the Chinese characters of a mixed form
     assert pinyin_hits("quanmianjinheshitiaoyue") == []  # abbreviations have none
+
+
+def test_traditional_table_covers_the_three_han_blocks() -> None:
+    table = build.build_t2s()
+    # one character of each block OpenCC converts: the unified block, extension A and the
+    # compatibility ideographs
+    assert (table["國"], table["戰"], table["㑳"], table["豈"]) == ("国", "战", "㑇", "岂")
+    assert "国" not in table and "裁" not in table  # simplified or shared: left alone
+    assert all(len(simple) == 1 and simple != trad for trad, simple in table.items())
+    blocks = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+    assert all(any(low <= ord(trad) < high for low, high in blocks) for trad in table)
