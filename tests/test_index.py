@@ -4,6 +4,7 @@ format underneath it (no timings here: speed is measured by benchmarks/bench.py)
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -610,3 +611,24 @@ def test_traditional_table_covers_the_three_han_blocks() -> None:
     assert all(len(simple) == 1 and simple != trad for trad, simple in table.items())
     blocks = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
     assert all(any(low <= ord(trad) < high for low, high in blocks) for trad in table)
+
+
+@functools.cache
+def _paper_runs() -> list[str]:
+    """The runs of Chinese characters in the shipped paper (sampled by the test below)."""
+    from npt_gloss import paths
+
+    text = (paths.shipped("text") / "ru-wp-shared-responsibility.txt").read_text("utf-8")
+    return [run for run in build._HANZI_ONLY.findall(text) if len(run) > 1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_fast_pinyin_agrees_with_pypinyin_on_the_papers_text(data: st.DataObject) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    runs = _paper_runs()
+    run = data.draw(st.sampled_from(runs))
+    start = data.draw(st.integers(0, len(run) - 1))
+    hanzi = run[start : data.draw(st.integers(start + 1, len(run)))]
+    assert build._Pinyin().syllables(hanzi) == lazy_pinyin(hanzi, style=Style.TONE), hanzi
