@@ -383,15 +383,10 @@ def render(table: list[list[str]], markdown: bool) -> str:
 # ---------------------------------------------------------------- main
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--small", action="store_true", help="the shipped data (cache warm)")
-    parser.add_argument("--scale", action="store_true", help="100k concepts, 1,000 documents")
-    parser.add_argument("--sizes", action="store_true", help="1k/10k/100k concepts: how cost grows")
+def parse_run_options(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """Add the options every interleaved benchmark takes (``--runs``, ``--cli``), parse, and
+    refuse medians of fewer than 10 runs."""
     parser.add_argument("--runs", type=int, default=10, help="runs per command (at least 10)")
-    parser.add_argument(
-        "--markdown", metavar="FILE", help="also write the tables as markdown ('-': stdout)"
-    )
     parser.add_argument(
         "--cli",
         default=str(Path(sys.executable).parent / "npt-gloss"),
@@ -400,6 +395,18 @@ def main() -> int:
     args = parser.parse_args()
     if args.runs < 10:
         parser.error("--runs: medians of at least 10 runs")
+    return args
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", action="store_true", help="the shipped data (cache warm)")
+    parser.add_argument("--scale", action="store_true", help="100k concepts, 1,000 documents")
+    parser.add_argument("--sizes", action="store_true", help="1k/10k/100k concepts: how cost grows")
+    parser.add_argument(
+        "--markdown", metavar="FILE", help="also write the tables as markdown ('-': stdout)"
+    )
+    args = parse_run_options(parser)
     if not (args.small or args.scale or args.sizes):
         args.small = args.scale = True
     cli = [args.cli]

@@ -96,16 +96,8 @@ def write_data(root: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=10, help="runs per command (at least 10)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the table as markdown")
-    parser.add_argument(
-        "--cli",
-        default=str(Path(sys.executable).parent / "npt-gloss"),
-        help="the npt-gloss command (default: beside this Python)",
-    )
-    args = parser.parse_args()
-    if args.runs < 10:
-        parser.error("--runs: medians of at least 10 runs")
+    args = bench.parse_run_options(parser)
     root = bench.DATA / "check"
     write_data(root)
     env = bench.environment(root / "cache", NPT_GLOSS_TEXT=str(root / "text"))

@@ -22,11 +22,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, NamedTuple
 
-from npt_gloss.models import Concept, Document, Paragraph
+from npt_gloss.models import VERSION_LANGS, Concept, Document, Paragraph
 from npt_gloss.normalize import (
     CJK_CHAR,
     _joins_chinese,
     american_spelling,
+    at_word_boundary,
     fold_char,
     fold_with_offsets,
     is_cjk,
@@ -352,7 +353,7 @@ def scanned_in(lang: str) -> str:
     quotes Latin abbreviations such as NPT)."""
     if lang == "en":
         return "latin"
-    if lang in ("fr", "ru", "es", "ar"):
+    if lang != "zh" and lang in VERSION_LANGS:
         return "none"
     return "all"
 
@@ -835,7 +836,7 @@ class _Scan:
         from npt_gloss import mentions
 
         folded = place.folded
-        if self.edges[p_index] and not _at_word_boundary(folded, start, end):
+        if self.edges[p_index] and not at_word_boundary(folded, start, end):
             # "NPT Review Conferences": the longest match fails the word test, but a
             # shorter pattern at the same place ("NPT") may pass it.
             shorter = _shorter_whole_word(folded, start, end, self.pattern_number)
@@ -943,7 +944,7 @@ def _shorter_whole_word(
     """The longest pattern starting at ``start``, shorter than ``end``, that is whole words."""
     for stop in range(end - 1, start, -1):
         number = pattern_number.get(folded[start:stop])
-        if number is not None and _at_word_boundary(folded, start, stop):
+        if number is not None and at_word_boundary(folded, start, stop):
             return number, stop
     return None
 
@@ -1016,17 +1017,3 @@ def _pack(places: array[int] | None, spelled: array[int] | None) -> Any:
         code_spelled,
         array(code_spelled, spelled).tobytes(),
     )
-
-
-def _at_word_boundary(text: str, start: int, end: int) -> bool:
-    """Latin forms must stand as whole words ("NPT" not inside "UNPTX"); Chinese need not."""
-    first, last = text[start], text[end - 1]
-    if first.isascii() and first.isalnum() and start > 0:
-        before = text[start - 1]
-        if before.isascii() and before.isalnum():
-            return False
-    if last.isascii() and last.isalnum() and end < len(text):
-        after = text[end]
-        if after.isascii() and after.isalnum():
-            return False
-    return True

@@ -134,7 +134,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from npt_gloss.errors import UsageError
-from npt_gloss.models import Bilingual, DocumentMeta
+from npt_gloss.models import LANG_NAMES, LANG_NAMES_ZH, Bilingual, DocumentMeta
 from npt_gloss.refs import compress
 
 __all__ = [
@@ -592,23 +592,9 @@ def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in text)
 
 
-# The UN's six languages by name, as an English and as a Chinese citation write them
-# (BibTeX's language field).
-_LANGUAGE_NAMES = {
-    "zh": ("Chinese", "中文"),
-    "en": ("English", "英文"),
-    "fr": ("French", "法文"),
-    "ru": ("Russian", "俄文"),
-    "es": ("Spanish", "西班牙文"),
-    "ar": ("Arabic", "阿拉伯文"),
-}
-
-
 def _language_name(code: str, lang: str) -> str:
-    names = _LANGUAGE_NAMES.get(code)
-    if names is None:
-        return code
-    return names[1] if lang == "zh" else names[0]
+    """A language's name as a citation in ``lang`` writes it (BibTeX's language field)."""
+    return (LANG_NAMES_ZH if lang == "zh" else LANG_NAMES).get(code, code)
 
 
 def _exchange_title(meta: DocumentMeta, lang: str) -> tuple[str, str, str]:

@@ -30,7 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from npt_gloss.errors import DataError
-from npt_gloss.models import VERSION_LANGS, Bilingual, Document, DocumentMeta, Paragraph
+from npt_gloss.models import (
+    LANG_NAMES,
+    VERSION_LANGS,
+    Bilingual,
+    Document,
+    DocumentMeta,
+    Paragraph,
+)
 from npt_gloss.textio import read_text
 
 FENCE = "+++"
@@ -60,14 +67,6 @@ _BILINGUAL_FIELDS = {
 _STRING_FIELDS = ("id", "lang", "symbol", "url")
 _DATE_FIELDS = ("date_start", "date_end")
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-LANG_NAMES = {
-    "zh": "Chinese",
-    "en": "English",
-    "fr": "French",
-    "ru": "Russian",
-    "es": "Spanish",
-    "ar": "Arabic",
-}
 
 
 def is_document_id(text: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from npt_gloss.index import Index
 from npt_gloss.match import lookup, prepare_query, word_matches
 from npt_gloss.models import VERSION_LANGS
-from npt_gloss.normalize import fold, fold_with_offsets, has_cjk, term_key
+from npt_gloss.normalize import at_word_boundary, fold, fold_with_offsets, has_cjk, term_key
 
 RESOLVED = {"exact", "variant", "abbreviation", "traditional", "pinyin", "deprecated"}
 FUZZY_ACCEPT = 80.0
@@ -149,8 +149,14 @@ def _with_unscanned(index: Index, query: str, scope: Scope, found: FindResult) -
     scanned in (French, Russian, Spanish, Arabic): "NWS" in a French text is still there."""
     from npt_gloss.build import scanned_in  # as _literal_hits does: off the start-up path
 
-    literal = _literal_hits(index, query, scope)
-    unscanned = tuple(h for h in literal.hits if scanned_in(h.lang) == "none")
+    langs = [
+        lang
+        for lang in index.languages()
+        if scanned_in(lang) == "none" and scope.lang in (None, lang)
+    ]
+    unscanned = tuple(
+        hit for lang in langs for hit in _literal_hits(index, query, replace(scope, lang=lang)).hits
+    )
     if not unscanned:
         return found
     return replace(found, hits=tuple(sorted((*found.hits, *unscanned), key=hit_order)))
@@ -270,29 +276,15 @@ def _literal_spans(text: str, needle: str, t2s: dict[str, str]) -> tuple[Span, .
     start = folded.find(needle)
     while start != -1:
         end = start + len(needle)
-        if _whole_words(folded, needle, start, end):
+        # Latin text as whole words ("NWS" is not in "NNWS"), as the index scan has it;
+        # Chinese has no spaces to tell words apart, so a Chinese edge may fall anywhere.
+        if at_word_boundary(folded, start, end):
             s, e = offsets[start], offsets[end - 1] + 1
             spans.append(Span(s, e, text[s:e], ""))
             start = folded.find(needle, end)
         else:
             start = folded.find(needle, start + 1)
     return tuple(spans)
-
-
-def _whole_words(folded: str, needle: str, start: int, end: int) -> bool:
-    """Whether a literal match that begins or ends in a Latin word begins or ends the word
-    there too ("NWS" is not in "NNWS", "test" not in "testing"). Chinese has no spaces to
-    tell words apart, so a match is taken wherever its Chinese edge falls."""
-    before = folded[start - 1] if start else " "
-    after = folded[end] if end < len(folded) else " "
-    return not (
-        (_latin_word_char(needle[0]) and _latin_word_char(before))
-        or (_latin_word_char(needle[-1]) and _latin_word_char(after))
-    )
-
-
-def _latin_word_char(char: str) -> bool:
-    return char.isalnum() and not has_cjk(char)
 
 
 def _combine(results: list[FindResult], mode: str) -> FindResult:

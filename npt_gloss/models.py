@@ -12,6 +12,23 @@ from typing import Any
 # The UN's six official languages: those a document's language versions can be in
 # (``text/<id>.<lang>.txt``), in the order they are listed and shown.
 VERSION_LANGS = ("zh", "en", "fr", "ru", "es", "ar")
+# Their names, as English and as Chinese text write them.
+LANG_NAMES = {
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+    "ar": "Arabic",
+}
+LANG_NAMES_ZH = {
+    "zh": "中文",
+    "en": "英文",
+    "fr": "法文",
+    "ru": "俄文",
+    "es": "西班牙文",
+    "ar": "阿拉伯文",
+}
 
 
 @dataclass(frozen=True)

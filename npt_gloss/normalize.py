@@ -222,3 +222,17 @@ def pinyin_key(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _TONE_NUMBERS.sub("", stripped).replace("v", "u")
     return re.sub(r"[^a-z]", "", stripped)
+
+
+def at_word_boundary(text: str, start: int, end: int) -> bool:
+    """Latin forms must stand as whole words ("NPT" not inside "UNPTX"); Chinese need not."""
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalnum() and start > 0:
+        before = text[start - 1]
+        if before.isascii() and before.isalnum():
+            return False
+    if last.isascii() and last.isalnum() and end < len(text):
+        after = text[end]
+        if after.isascii() and after.isalnum():
+            return False
+    return True

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from npt_gloss import build, index
 from npt_gloss.index import KEEP_CACHE_FILES, load_cached, open_index
 from npt_gloss.match import lookup
+from npt_gloss.normalize import at_word_boundary
 from npt_gloss.store import CorruptImage, Image, ImageWriter
 
 GLOSSARY = """\
@@ -509,7 +510,7 @@ def _reference_occurrences(concepts: list, documents: list) -> list[list[tuple]]
         for paragraph in doc.paragraphs:
             folded, offsets = fold_with_offsets(paragraph.text, t2s)
             for p_index, start, end in automaton.find_matches_as_indexes(folded):
-                if not build._at_word_boundary(folded, start, end):
+                if not at_word_boundary(folded, start, end):
                     continue
                 s, e = offsets[start], offsets[end - 1] + 1
                 for c_index in owners[patterns[p_index]]:
